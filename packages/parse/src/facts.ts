@@ -1,0 +1,195 @@
+import { FORMATS, FORMAT_YEARS } from '@nianbao/format';
+import type { ArtifactNode, CommentNode, ContactFacts, DateNode, FeeStatement, NoticeNode, ParagraphNode, PeriodNode, TitleNode } from './model.js';
+import { cjkNumber } from './prose.js';
+import type { LineIndex } from './source.js';
+
+/** Removes spaces next to Chinese characters (PDF export puts them between words and digits). */
+export function compactCjk(text: string): string {
+  return text
+    .replace(/(?<=[^\x00-\x7f])[\s\u3000]+|[\s\u3000]+(?=[^\x00-\x7f])/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+const CJK_YEAR_DIGITS = '〇一二三四五六七八九';
+
+function isoDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const ARABIC_DATE = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?/gu;
+const CJK_DATE = /([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/gu;
+
+function cjkYear(text: string): number {
+  return [...text.replace(/[零○]/gu, '〇')].reduce((n, ch) => n * 10 + CJK_YEAR_DIGITS.indexOf(ch), 0);
+}
+
+/** Every date written out in `text` (which starts at `offset`), Arabic or Chinese numerals. */
+export function datesIn(text: string, offset: number, lines: LineIndex): DateNode[] {
+  const found: DateNode[] = [];
+  for (const m of text.matchAll(ARABIC_DATE)) {
+    found.push({ text: m[0], span: lines.span(offset + m.index, offset + m.index + m[0].length), iso: isoDate(Number(m[1]), Number(m[2]), Number(m[3])) });
+  }
+  for (const m of text.matchAll(CJK_DATE)) {
+    found.push({
+      text: m[0],
+      span: lines.span(offset + m.index, offset + m.index + m[0].length),
+      iso: isoDate(cjkYear(m[1]!), cjkNumber(m[2]!), cjkNumber(m[3]!)),
+    });
+  }
+  return found.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
+const PERIOD_KEYWORD = /统计(?:期限|时限|期间|区间|时间|周期)/gu;
+
+/**
+ * The 统计期限 statement: the keyword and the two dates after it. A statement whose dates cannot be read
+ * (`202011日`) is kept with null dates, so a rule can say it is garbled.
+ */
+export function findPeriod(text: string, lines: LineIndex): PeriodNode | undefined {
+  for (const m of text.matchAll(PERIOD_KEYWORD)) {
+    const from = m.index;
+    const rest = text.slice(from, from + 80);
+    const stop = /[。；;\n]|(?<=日)\s*(?:止|。)/u.exec(rest.slice(m[0].length));
+    const clauseEnd = m[0].length + (stop ? stop.index : rest.length - m[0].length);
+    const clause = rest.slice(0, clauseEnd).replace(/[，,\s]+$/u, '');
+    const dates = datesIn(clause, from, lines);
+    let start: DateNode | null = null;
+    let end: DateNode | null = null;
+    if (dates.length >= 2) [start, end] = [dates[0]!, dates[1]!];
+    else if (dates.length === 1) {
+      const before = clause.slice(0, dates[0]!.span.start.offset - from);
+      if (/[至到—–\-~～]\s*$/u.test(before)) end = dates[0]!;
+      else start = dates[0]!;
+    }
+    const afterEnd = end ? text.slice(end.span.end.offset, end.span.end.offset + 1) : '';
+    const endOffset = end ? end.span.end.offset + (afterEnd === '止' ? 1 : 0) : from + clause.length;
+    return { text: text.slice(from, endOffset), span: lines.span(from, endOffset), start, end };
+  }
+  return undefined;
+}
+
+const NOTICE = /(国办公开办函)?\s*[〔[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,3})\s*号/gu;
+
+/** Citations of the format notices (国办公开办函〔2021〕30号, 〔2019〕60号). */
+export function findNotices(text: string, lines: LineIndex): NoticeNode[] {
+  const notices: NoticeNode[] = [];
+  for (const m of text.matchAll(NOTICE)) {
+    const number = `〔${m[2]}〕${m[3]}号`;
+    const format = FORMAT_YEARS.map((y) => FORMATS[y]).find((f) => f.noticeNumber === number);
+    if (!m[1] && !format) continue;
+    const node: NoticeNode = { text: m[0], span: lines.span(m.index, m.index + m[0].length), normalized: `国办公开办函${number}` };
+    if (format) node.formatYear = format.year;
+    notices.push(node);
+  }
+  return notices;
+}
+
+const WHOLE_LINE_DATE = /^(?:(?:发布|印发|成文)?(?:日期|时间)\s*[:：]\s*)?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$/u;
+
+/** The 落款 date: a line near the end holding only a date. */
+export function findSignatureDate(paragraphs: readonly ParagraphNode[], lines: LineIndex): DateNode | undefined {
+  const tail = paragraphs.slice(-6).reverse();
+  for (const p of tail) {
+    const text = p.text.trim();
+    if (!WHOLE_LINE_DATE.test(text)) continue;
+    const offset = p.span.start.offset + (p.text.length - p.text.trimStart().length);
+    return datesIn(text, offset, lines)[0];
+  }
+  return undefined;
+}
+
+const CONTACT_PATTERNS: Array<[keyof ContactFacts, RegExp]> = [
+  ['unit', /请(?:与|和|向)\s*([^，。；;,（(：:\n]{2,40}?)\s*(?:联系|咨询)|请联系\s*([^，。；;,（(：:\n]{2,40})/u],
+  ['address', /(?:联系地址|通讯地址|办公地址|地址)\s*[:：]\s*([^，。；;,）)\n]{2,60})/u],
+  ['postcode', /邮(?:政)?编(?:码)?\s*[:：]?\s*(\d{6})/u],
+  ['phone', /(?:联系电话|咨询电话|电话)\s*[:：]?\s*([0-9０-９][0-9０-９\-－—()（） ]{5,20}[0-9０-９])/u],
+  ['email', /(?:电子邮箱|电子邮件|邮箱|E-?mail)\s*[:：]?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/iu],
+  ['website', /网址\s*(?:是|为)?\s*[:：]?\s*<?((?:https?:\/\/|www\.)[^\s<>，。；;）)]+[^\s<>，。；;）).])/u],
+];
+
+/** Contact details as the preamble or section 六 gives them. */
+export function findContact(text: string): ContactFacts | undefined {
+  const contact: ContactFacts = {};
+  for (const [key, re] of CONTACT_PATTERNS) {
+    const m = re.exec(text);
+    const value = m?.[1] ?? m?.[2];
+    if (value) contact[key] = compactCjk(value.normalize('NFKC'));
+  }
+  return Object.keys(contact).length > 0 ? contact : undefined;
+}
+
+const FEE_WORDS = /信息处理费|信息费|处理费/u;
+const NEGATION = /无|没有|未|不存在|零|不收取|免收/u;
+const AMOUNT = /(\d+(?:\.\d+)?)\s*(万元|元)/u;
+
+/** What the report says about the 信息处理费 collected, preferring section 六. */
+export function findFeeStatement(paragraphs: readonly ParagraphNode[]): FeeStatement | undefined {
+  const ordered = [...paragraphs.filter((p) => p.section === 'otherMatters'), ...paragraphs.filter((p) => p.section !== 'otherMatters')];
+  for (const p of ordered) {
+    for (const s of p.sentences) {
+      if (!FEE_WORDS.test(s.text)) continue;
+      // The fee regulation's own name mentions the fee: look at what follows it.
+      const said = s.text.replace(/《[^》]*》/gu, '');
+      if (!FEE_WORDS.test(said)) continue;
+      const amount = AMOUNT.exec(said);
+      if (amount && Number(amount[1]) > 0) {
+        const value = Number(amount[1]) * (amount[2] === '万元' ? 10000 : 1);
+        return { text: s.text, span: s.span, collected: true, amountYuan: value };
+      }
+      if (NEGATION.test(said) || (amount && Number(amount[1]) === 0)) return { text: s.text, span: s.span, collected: false, amountYuan: null };
+      return { text: s.text, span: s.span, collected: null, amountYuan: null };
+    }
+  }
+  return undefined;
+}
+
+const ARTIFACTS: Array<[ArtifactNode['kind'], RegExp]> = [
+  ['bookmark', /\[bookmark:[^\]\n]*\]/gu],
+  ['control-character', /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/gu],
+  ['replacement-character', /\ufffd+/gu],
+  ['zero-width', /(?<!^)[\u200b-\u200d\u2060\ufeff]/gu],
+];
+
+/** Leftovers of conversion from Word or PDF. */
+export function findArtifacts(text: string, lines: LineIndex): ArtifactNode[] {
+  const found: ArtifactNode[] = [];
+  for (const [kind, re] of ARTIFACTS) {
+    for (const m of text.matchAll(re)) found.push({ kind, text: m[0], span: lines.span(m.index, m.index + m[0].length) });
+  }
+  return found.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
+export function findComments(text: string, lines: LineIndex): CommentNode[] {
+  const found: CommentNode[] = [];
+  for (const m of text.matchAll(/<!--([\s\S]*?)-->/gu)) {
+    found.push({ text: m[1]!.trim(), span: lines.span(m.index, m.index + m[0].length) });
+  }
+  return found;
+}
+
+const TITLE_YEAR = /(\d{4})\s*年度?|([〇零○一二三四五六七八九]{4})\s*年度?/u;
+
+/** Reads the year and the agency out of a title line. */
+export function titleNode(text: string, start: number, end: number, lines: LineIndex): TitleNode {
+  const raw = text.slice(start, end);
+  const node: TitleNode = { text: compactCjk(raw.replace(/^#+\s*/u, '').replace(/[《》]/gu, '')), span: lines.span(start, end), year: null, agency: null };
+  const m = TITLE_YEAR.exec(raw);
+  if (m) {
+    node.year = m[1] ? Number(m[1]) : cjkYear(m[2]!);
+    node.yearSpan = lines.span(start + m.index, start + m.index + m[0].length);
+    const before = compactCjk(raw.slice(0, m.index).replace(/^#+\s*/u, '').replace(/[《》]/gu, ''));
+    const after = compactCjk(raw.slice(m.index + m[0].length));
+    const agency = before !== '' ? before.replace(/关于$/u, '') : (/^(.*?)(?:政府信息公开|政务公开|信息公开)/u.exec(after)?.[1] ?? '');
+    node.agency = agency !== '' ? agency : null;
+  }
+  return node;
+}
+
+/** Whether a line reads like a report title. */
+export function looksLikeTitle(text: string): boolean {
+  return text.length <= 80 && /(年度报告|年报|工作报告)/u.test(text) && !/[。；]$/u.test(text.trim());
+}

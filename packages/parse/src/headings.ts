@@ -1,0 +1,94 @@
+import { SECTIONS, normalizeLabel, similarity, type SectionSpec } from '@nianbao/format';
+import type { TextRun } from './blocks.js';
+import type { HeadingNode, HeadingWording, NumeralStatus } from './model.js';
+import type { LineIndex } from './source.js';
+
+const CJK_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+const PREFIX =
+  /^(?:(?<paren>[（(]\s*(?<pnum>[一二三四五六七八九十]|\d)\s*[)）])|(?<num>[一二三四五六七八九十]{1,2}|\d{1,2}|[①②③④⑤⑥])?\s*(?<sep>[、.．,，:：])?)[ \t\u3000]*/u;
+
+/** Headings are short; a longer line is a paragraph that happens to start with a numeral. */
+const MAX_HEADING_LENGTH = 40;
+const MIN_FUZZY = 0.75;
+
+interface Wording {
+  section: SectionSpec;
+  wording: HeadingWording;
+  score: number;
+}
+
+const prepared = SECTIONS.map((section) => ({
+  section,
+  title: normalizeLabel(section.title),
+  variants: section.variants.map(normalizeLabel),
+  misspellings: section.misspellings.map(normalizeLabel),
+}));
+
+function matchWording(raw: string): Wording | undefined {
+  const text = normalizeLabel(raw);
+  if (text === '') return undefined;
+  let best: Wording | undefined;
+  for (const p of prepared) {
+    if (text === p.title) return { section: p.section, wording: raw === p.section.title ? 'canonical' : 'normalized', score: 1 };
+    if (p.variants.includes(text)) return { section: p.section, wording: 'variant', score: 1 };
+    if (p.misspellings.includes(text)) return { section: p.section, wording: 'misspelling', score: 1 };
+    for (const candidate of [p.title, ...p.variants]) {
+      const score = similarity(text, candidate);
+      if (score >= MIN_FUZZY && (!best || score > best.score)) best = { section: p.section, wording: 'fuzzy', score };
+    }
+  }
+  return best;
+}
+
+function numeralValue(num: string): number {
+  if (/^\d+$/u.test(num)) return Number(num);
+  const circled = '①②③④⑤⑥'.indexOf(num);
+  if (circled >= 0) return circled + 1;
+  if (num.length === 1) return CJK_NUMERALS.indexOf(num) + 1;
+  return 0;
+}
+
+/**
+ * Recognizes a section heading (`三、收到和处理政府信息公开申请情况`, `3、 收到…`, `、主动公开…`) in a run of
+ * text that stands alone on its line. Recognition goes by the words; the numeral is reported as found,
+ * so that `3、` is still section 三 and a rule can say what is wrong with it.
+ */
+export function matchSectionHeading(run: TextRun, lines: LineIndex, explicit: boolean): HeadingNode | undefined {
+  const text = run.text;
+  if (text.length === 0 || text.length > MAX_HEADING_LENGTH * 2) return undefined;
+  const m = PREFIX.exec(text);
+  const prefixLength = m ? m[0].length : 0;
+  const rest = text.slice(prefixLength);
+  const titleText = rest.replace(/[\s。.:：；;]+$/u, '');
+  if (normalizeLabel(titleText).length > MAX_HEADING_LENGTH) return undefined;
+  if (!explicit && /[。；;]$/u.test(rest.trim()) && titleText.length > 20) return undefined;
+  const wording = matchWording(titleText);
+  if (!wording) return undefined;
+  const groups = m?.groups ?? {};
+  const num = groups['num'] ?? groups['pnum'];
+  const hasPrefix = prefixLength > 0 && (num !== undefined || groups['sep'] !== undefined || groups['paren'] !== undefined);
+  // Without any numeral a line must say the heading's words almost exactly to count as one.
+  if (!hasPrefix && !explicit && wording.score < 0.9) return undefined;
+  const expected = wording.section.numeral;
+  let status: NumeralStatus;
+  if (groups['paren'] !== undefined) status = 'other-style';
+  else if (num === undefined) status = 'missing';
+  else if (num === expected) status = groups['sep'] === '、' ? 'canonical' : 'other-style';
+  else if (/^\d+$/u.test(num) && numeralValue(num) === numeralValue(expected)) status = 'arabic';
+  else status = 'wrong';
+  const numeralEnd = run.start + (prefixLength > 0 ? text.slice(0, prefixLength).trimEnd().length : 0);
+  const titleStart = run.start + prefixLength;
+  return {
+    section: wording.section.id,
+    text,
+    span: lines.span(run.start, run.end),
+    numeral: { text: text.slice(0, numeralEnd - run.start), span: lines.span(run.start, numeralEnd), status },
+    title: {
+      text: titleText,
+      span: lines.span(titleStart, titleStart + titleText.length),
+      wording: wording.wording,
+      score: wording.score,
+    },
+  };
+}

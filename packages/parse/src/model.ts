@@ -1,0 +1,214 @@
+import type { FormatYear, LabelMatch, SectionId, TableId } from '@nianbao/format';
+import type { TextEncoding } from './decode.js';
+import type { Span } from './source.js';
+
+/** Which reader produced the blocks: Markdown through remark, or the layout-aware plain-text reader. */
+export type SourceLayout = 'markdown' | 'text';
+
+/** How a heading's numeral compares with the canonical one (`三、`). */
+export type NumeralStatus = 'canonical' | 'arabic' | 'missing' | 'wrong' | 'other-style';
+
+/** How a heading's wording compares with the format's. */
+export type HeadingWording = 'canonical' | 'normalized' | 'variant' | 'misspelling' | 'fuzzy';
+
+export interface HeadingNode {
+  section: SectionId;
+  /** The heading as written, without Markdown markers. */
+  text: string;
+  /** The whole heading text (numeral included). */
+  span: Span;
+  numeral: { text: string; span: Span; status: NumeralStatus };
+  /** The words after the numeral. */
+  title: { text: string; span: Span; wording: HeadingWording; score: number };
+  /** 1–6 for a Markdown heading; absent for a plain line. */
+  markdownDepth?: number;
+}
+
+export interface SectionNode {
+  id: SectionId;
+  heading: HeadingNode;
+  /** From the heading to the start of the next section (or the end of the document). */
+  span: Span;
+}
+
+/** A paragraph's leading enumerator: `（一）`, `(1)`, `1.`, `一、`. */
+export interface EnumeratorNode {
+  text: string;
+  span: Span;
+  style: 'paren-cjk' | 'paren-arabic' | 'arabic' | 'cjk';
+  value: number;
+}
+
+export interface NumberNode {
+  text: string;
+  value: number;
+  span: Span;
+}
+
+export interface SentenceNode {
+  text: string;
+  span: Span;
+  numbers: NumberNode[];
+}
+
+export interface ParagraphNode {
+  text: string;
+  span: Span;
+  section?: SectionId;
+  enumerator?: EnumeratorNode;
+  /** A short line that is only an enumerator and a few words: a sub-heading. */
+  headingLike: boolean;
+  sentences: SentenceNode[];
+}
+
+export type LabelRole = 'row' | 'column' | 'group' | 'block' | 'header';
+
+export interface LabelNode {
+  /** As written (pieces of a broken label joined). */
+  text: string;
+  span: Span;
+  role: LabelRole;
+  /** The format label it was matched to. */
+  match: LabelMatch;
+  /** Where a label broken over lines was found in pieces. */
+  pieces?: Span[];
+}
+
+export type CellKind = 'number' | 'blank' | 'text';
+
+export interface CellNode {
+  /** The column the cell was placed in; absent when the row's shape did not allow placing it. */
+  column?: string;
+  text: string;
+  span: Span;
+  kind: CellKind;
+  /** The value, for a number cell; `null` for a blank or text cell. */
+  value: number | null;
+  /** A unit written in the cell (`元`, `万元`, `件`). */
+  unit?: string;
+}
+
+export type RowShape = 'ok' | 'too-many' | 'too-few';
+
+export interface RowNode {
+  /** The format's row id; absent for a row that could not be recognized. */
+  id?: string;
+  label?: LabelNode;
+  cells: CellNode[];
+  span: Span;
+  expectedCells: number;
+  shape: RowShape;
+  /** Whether a row with this id was already found earlier in the table. */
+  duplicate: boolean;
+}
+
+export interface TableNode {
+  id: TableId;
+  span: Span;
+  /** The section the table stands in, if it stands in one. */
+  section?: SectionId;
+  /** How the table was written: one row per line, one cell per line, or a real grid (GFM). */
+  mode: 'row-per-line' | 'cell-per-line' | 'grid';
+  /** Labels of headers, columns, groups and blocks, as found. */
+  labels: LabelNode[];
+  rows: RowNode[];
+  /** Rows of numbers or text that matched no row of the format. */
+  unrecognized: RowNode[];
+  /** Row ids of the format not found (only meaningful when `hasData`). */
+  missingRows: string[];
+  /** Whether any data row holds a value or a blank cell. */
+  hasData: boolean;
+}
+
+export interface ArtifactNode {
+  kind: 'bookmark' | 'control-character' | 'replacement-character' | 'zero-width';
+  text: string;
+  span: Span;
+}
+
+export interface CommentNode {
+  /** The comment's inner text. */
+  text: string;
+  span: Span;
+}
+
+export interface DateNode {
+  text: string;
+  span: Span;
+  /** ISO date, when the text is a valid date. */
+  iso: string | null;
+}
+
+export interface PeriodNode {
+  text: string;
+  span: Span;
+  start: DateNode | null;
+  end: DateNode | null;
+}
+
+export interface NoticeNode {
+  text: string;
+  span: Span;
+  /** Normalized, e.g. 国办公开办函〔2021〕30号. */
+  normalized: string;
+  /** The format the notice defines, if it is one of the two format notices. */
+  formatYear?: FormatYear;
+}
+
+export interface TitleNode {
+  text: string;
+  span: Span;
+  year: number | null;
+  yearSpan?: Span;
+  agency: string | null;
+}
+
+/** What the parser had to tolerate to read the document: noise to accept, not a finding in itself. */
+export interface ToleranceNode {
+  kind: 'split-label' | 'spaced-label' | 'width' | 'header-fragment';
+  span: Span;
+  found: string;
+  canonical?: string;
+}
+
+export interface ContactFacts {
+  unit?: string;
+  address?: string;
+  postcode?: string;
+  phone?: string;
+  email?: string;
+  website?: string;
+}
+
+export interface FeeStatement {
+  text: string;
+  span: Span;
+  collected: boolean | null;
+  amountYuan: number | null;
+}
+
+/** A report as the parser understood it, with a source position for everything it found. */
+export interface ReportDocument {
+  /** The decoded text all positions refer to. */
+  text: string;
+  encoding: TextEncoding | 'string';
+  layout: SourceLayout;
+  title?: TitleNode;
+  sections: SectionNode[];
+  paragraphs: ParagraphNode[];
+  tables: TableNode[];
+  artifacts: ArtifactNode[];
+  comments: CommentNode[];
+  period?: PeriodNode;
+  notices: NoticeNode[];
+  signatureDate?: DateNode;
+  contact?: ContactFacts;
+  fee?: FeeStatement;
+  /** The report year: from the title, else the 统计期限, else absent. */
+  reportYear?: number;
+  /** The format the tables follow, from their shapes; absent when no table was read. */
+  tableFormatYear?: FormatYear;
+  tolerances: ToleranceNode[];
+  /** Whether anything marks this as an annual report (title, sections or tables). */
+  isReport: boolean;
+}

@@ -1,0 +1,201 @@
+import { FORMATS, formatYearFor, type FormatYear, type SectionId } from '@nianbao/format';
+import type { Block } from './blocks.js';
+import { decodeText } from './decode.js';
+import {
+  findArtifacts,
+  findComments,
+  findContact,
+  findFeeStatement,
+  findNotices,
+  findPeriod,
+  findSignatureDate,
+  looksLikeTitle,
+  titleNode,
+} from './facts.js';
+import { matchSectionHeading } from './headings.js';
+import type { HeadingNode, ParagraphNode, ReportDocument, SectionNode, SourceLayout, TableNode, TitleNode, ToleranceNode } from './model.js';
+import { paragraphNode } from './prose.js';
+import { looksLikeMarkdown, readMarkdown } from './read-markdown.js';
+import { readText } from './read-text.js';
+import { LineIndex } from './source.js';
+import { detectTableFormat, findTableRegions, readTable, regionRows } from './tables.js';
+
+export interface ParseOptions {
+  /** The file's name: `.md` and `.markdown` are read as Markdown whatever their content. */
+  fileName?: string;
+  /** Force a reader instead of choosing one from the name and the content. */
+  layout?: SourceLayout;
+}
+
+/** A reader turns source text into blocks; HTML and .docx readers will plug in here. */
+export type Reader = (text: string, lineStarts: readonly number[]) => Block[];
+
+const READERS: Record<SourceLayout, Reader> = { markdown: readMarkdown, text: readText };
+
+function chooseLayout(text: string, options: ParseOptions): SourceLayout {
+  if (options.layout) return options.layout;
+  if (options.fileName && /\.(md|markdown)$/iu.test(options.fileName)) return 'markdown';
+  return looksLikeMarkdown(text) ? 'markdown' : 'text';
+}
+
+/** The single text cell of a line block, if it has exactly one. */
+function soleCell(block: Block): { text: string; start: number; end: number } | undefined {
+  if (block.kind === 'heading') return block.text;
+  if (block.kind !== 'line') return undefined;
+  let sole: { text: string; start: number; end: number } | undefined;
+  for (const c of block.cells) {
+    if (c.text === '') continue;
+    if (sole) return undefined;
+    sole = c;
+  }
+  return sole;
+}
+
+const AGENCY_LINE = /^[^。，；,;\d]{2,30}(?:街道|办事处|政府|局|委员会|委|办公室|区|县|市|镇|乡|厅|中心)$/u;
+
+function findTitle(blocks: readonly Block[], firstHeading: number, text: string, lines: LineIndex): { title?: TitleNode; used: number[] } {
+  const limit = firstHeading < 0 ? Math.min(blocks.length, 30) : firstHeading;
+  let previous: { index: number; cell: { text: string; start: number; end: number } } | undefined;
+  for (let i = 0; i < limit; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'blank') continue;
+    const cell = soleCell(b);
+    if (!cell) {
+      previous = undefined;
+      continue;
+    }
+    if (looksLikeTitle(cell.text)) {
+      // A title broken over two lines: `某某街道办事处` / `2023年政府信息公开工作年度报告`.
+      const agencyLine = previous !== undefined && previous.index === i - 1 && AGENCY_LINE.test(previous.cell.text);
+      if (agencyLine && /^\s*\d{4}/u.test(cell.text)) return { title: titleNode(text, previous!.cell.start, cell.end, lines), used: [previous!.index, i] };
+      return { title: titleNode(text, cell.start, cell.end, lines), used: [i] };
+    }
+    previous = cell.text.length <= 30 ? { index: i, cell } : undefined;
+  }
+  return { used: [] };
+}
+
+function emptyDocument(text: string, encoding: ReportDocument['encoding'], layout: SourceLayout): ReportDocument {
+  return { text, encoding, layout, sections: [], paragraphs: [], tables: [], artifacts: [], comments: [], notices: [], tolerances: [], isReport: false };
+}
+
+/**
+ * Reads a report into its model. Accepts the file's bytes (any encoding a Chinese office uses) or text
+ * already decoded (an editor's buffer). Never throws: what cannot be recognized is left out.
+ */
+export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ReportDocument {
+  const decoded = typeof input === 'string' ? { text: input, encoding: 'string' as const } : decodeText(input);
+  const layout = chooseLayout(decoded.text, options);
+  try {
+    return build(decoded.text, decoded.encoding, layout);
+  } catch {
+    // A bug in recognition must not cost the caller the document: give what the reader alone knows.
+    const doc = emptyDocument(decoded.text, decoded.encoding, layout);
+    try {
+      const lines = new LineIndex(decoded.text);
+      doc.artifacts = findArtifacts(decoded.text, lines);
+      doc.comments = findComments(decoded.text, lines);
+    } catch {
+      // nothing more to salvage
+    }
+    return doc;
+  }
+}
+
+function build(text: string, encoding: ReportDocument['encoding'], layout: SourceLayout): ReportDocument {
+  const lines = new LineIndex(text);
+  const blocks = READERS[layout](text, lines.starts);
+  const doc = emptyDocument(text, encoding, layout);
+
+  const headingAt = new Map<number, HeadingNode>();
+  blocks.forEach((block, i) => {
+    const cell = soleCell(block);
+    if (!cell) return;
+    const heading = matchSectionHeading(cell, lines, block.kind === 'heading');
+    if (!heading) return;
+    if (block.kind === 'heading') heading.markdownDepth = block.depth;
+    headingAt.set(i, heading);
+  });
+  const headingIndexes = [...headingAt.keys()].sort((a, b) => a - b);
+
+  const { title, used: titleBlocks } = findTitle(blocks, headingIndexes[0] ?? -1, text, lines);
+  if (title) doc.title = title;
+
+  doc.period = findPeriod(text, lines);
+  if (!doc.period) delete doc.period;
+  const periodYear = doc.period?.start?.iso ? Number(doc.period.start.iso.slice(0, 4)) : doc.period?.end?.iso ? Number(doc.period.end.iso.slice(0, 4)) : undefined;
+  const reportYear = title?.year ?? periodYear;
+  if (reportYear !== undefined) doc.reportYear = reportYear;
+
+  // Sections: each runs from its heading to the next one.
+  const sections: SectionNode[] = headingIndexes.map((index, k) => {
+    const heading = headingAt.get(index)!;
+    const nextIndex = headingIndexes[k + 1];
+    const end = nextIndex !== undefined ? blocks[nextIndex]!.start : text.length;
+    return { id: heading.section, heading, span: lines.span(blocks[index]!.start, end) };
+  });
+  doc.sections = sections;
+  const sectionAt = (offset: number): SectionId | undefined => {
+    let found: SectionId | undefined;
+    for (const s of sections) if (s.span.start.offset <= offset) found = s.id;
+    return found;
+  };
+
+  // Tables.
+  const regions = findTableRegions(blocks, (i) => headingAt.has(i));
+  const read = regions.map((region) => ({ region, ...regionRows(region, blocks) }));
+  const detected = detectTableFormat(read.flatMap((r) => r.rows));
+  if (detected !== undefined) doc.tableFormatYear = detected;
+  const formatYear: FormatYear = detected ?? formatYearFor(reportYear ?? 2021);
+  const tolerances: ToleranceNode[] = [];
+  const tables: TableNode[] = [];
+  for (const r of read) {
+    const table = readTable(r.region, r.rows, r.mode, FORMATS[formatYear], lines, tolerances);
+    const section = sectionAt(table.span.start.offset);
+    if (section) table.section = section;
+    tables.push(table);
+  }
+  if (detected === undefined && tables.length > 0) doc.tableFormatYear = formatYear;
+  doc.tables = tables;
+  doc.tolerances = tolerances;
+
+  // Prose: runs of adjacent lines outside headings, the title and tables.
+  const skip = new Set<number>([...headingIndexes, ...titleBlocks, ...regions.flatMap((r) => r.consumed)]);
+  const paragraphs: ParagraphNode[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = (): void => {
+    if (runStart >= 0) paragraphs.push(paragraphNode(text, runStart, runEnd, lines, sectionAt(runStart)));
+    runStart = -1;
+  };
+  blocks.forEach((block, i) => {
+    if (block.kind !== 'line' || skip.has(i) || /^\s*<!--[\s\S]*-->\s*$/u.test(text.slice(block.start, block.end))) {
+      flush();
+      return;
+    }
+    const first = block.cells.find((c) => c.text !== '');
+    const last = [...block.cells].reverse().find((c) => c.text !== '');
+    if (!first || !last) {
+      flush();
+      return;
+    }
+    // A line that opens with an enumerator starts a new paragraph even without a blank line before it.
+    if (runStart >= 0 && /^[（(][一二三四五六七八九十\d]{1,3}[)）]/u.test(first.text)) flush();
+    if (runStart < 0) runStart = first.start;
+    runEnd = last.end;
+  });
+  flush();
+  doc.paragraphs = paragraphs;
+
+  doc.notices = findNotices(text, lines);
+  const signature = findSignatureDate(paragraphs, lines);
+  if (signature) doc.signatureDate = signature;
+  const contact = findContact(text);
+  if (contact) doc.contact = contact;
+  const fee = findFeeStatement(paragraphs);
+  if (fee) doc.fee = fee;
+  doc.artifacts = findArtifacts(text, lines);
+  doc.comments = findComments(text, lines);
+  doc.isReport = (title !== undefined && /报告|年报/u.test(title.text)) || sections.length >= 2 || tables.length > 0;
+  return doc;
+}

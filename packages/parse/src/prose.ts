@@ -1,0 +1,72 @@
+import type { SectionId } from '@nianbao/format';
+import type { EnumeratorNode, NumberNode, ParagraphNode, SentenceNode } from './model.js';
+import type { LineIndex } from './source.js';
+
+const CJK_DIGITS = '〇一二三四五六七八九';
+
+/** The value of a Chinese numeral up to 99 (一, 十, 十二, 二十三). */
+export function cjkNumber(text: string): number {
+  if (text === '十') return 10;
+  const ten = text.indexOf('十');
+  if (ten < 0) return [...text].reduce((n, ch) => n * 10 + Math.max(0, CJK_DIGITS.indexOf(ch)), 0);
+  const tens = ten === 0 ? 1 : CJK_DIGITS.indexOf(text[0]!);
+  const ones = ten === text.length - 1 ? 0 : CJK_DIGITS.indexOf(text[ten + 1]!);
+  return tens * 10 + ones;
+}
+
+const ENUMERATOR =
+  /^(?:[（(]\s*(?<pc>[一二三四五六七八九十]{1,3})\s*[)）]|[（(]\s*(?<pa>\d{1,2})\s*[)）]|(?<a>\d{1,2})\s*[.．、](?!\d)|(?<c>[一二三四五六七八九十]{1,3})\s*、)/u;
+
+function enumeratorOf(text: string, start: number, lines: LineIndex): EnumeratorNode | undefined {
+  const m = ENUMERATOR.exec(text);
+  if (!m?.groups) return undefined;
+  const g = m.groups;
+  const raw = m[0];
+  const span = lines.span(start, start + raw.length);
+  if (g['pc'] !== undefined) return { text: raw, span, style: 'paren-cjk', value: cjkNumber(g['pc']) };
+  if (g['pa'] !== undefined) return { text: raw, span, style: 'paren-arabic', value: Number(g['pa']) };
+  if (g['a'] !== undefined) return { text: raw, span, style: 'arabic', value: Number(g['a']) };
+  return { text: raw, span, style: 'cjk', value: cjkNumber(g['c']!) };
+}
+
+const SENTENCE_END = /[。！？!?；;]+[”’）)]*/gu;
+const NUMBER_IN_TEXT = /\d+(?:[.,]\d+)*/gu;
+
+function sentencesOf(text: string, start: number, lines: LineIndex): SentenceNode[] {
+  const sentences: SentenceNode[] = [];
+  let from = 0;
+  const push = (to: number): void => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body !== '') {
+      const s = start + from + lead;
+      const numbers: NumberNode[] = [];
+      for (const m of body.matchAll(NUMBER_IN_TEXT)) {
+        const value = Number(m[0].replace(/,/gu, ''));
+        if (Number.isFinite(value)) numbers.push({ text: m[0], value, span: lines.span(s + m.index, s + m.index + m[0].length) });
+      }
+      sentences.push({ text: body, span: lines.span(s, s + body.length), numbers });
+    }
+    from = to;
+  };
+  for (const m of text.matchAll(SENTENCE_END)) push(m.index + m[0].length);
+  push(text.length);
+  return sentences;
+}
+
+/** A paragraph of prose at offsets `start`–`end` of `text` (one or more adjacent lines). */
+export function paragraphNode(text: string, start: number, end: number, lines: LineIndex, section: SectionId | undefined): ParagraphNode {
+  const body = text.slice(start, end);
+  const enumerator = enumeratorOf(body, start, lines);
+  const rest = enumerator ? body.slice(enumerator.text.length).trim() : body;
+  const node: ParagraphNode = {
+    text: body,
+    span: lines.span(start, end),
+    headingLike: enumerator !== undefined && !body.includes('\n') && rest.length <= 20 && !/[。；;]$/u.test(rest),
+    sentences: sentencesOf(body, start, lines),
+  };
+  if (section) node.section = section;
+  if (enumerator) node.enumerator = enumerator;
+  return node;
+}

@@ -1,0 +1,490 @@
+import {
+  FORMATS,
+  TABLE_IDS,
+  matchLabel,
+  normalizeLabel,
+  type FormatSpec,
+  type FormatYear,
+  type LabelCandidate,
+  type LabelMatch,
+  type TableId,
+  type TableSpec,
+} from '@nianbao/format';
+import type { Block, GridBlock, LineBlock } from './blocks.js';
+import type { CellNode, LabelNode, LabelRole, RowNode, TableNode, ToleranceNode } from './model.js';
+import type { LineIndex } from './source.js';
+import { classify, fitRow, type PhysicalRow, type Token } from './table-cells.js';
+
+// ---------------------------------------------------------------------------------------------
+// Markers: labels that belong to one table only, in either format, so that finding one in a cell
+// says which table the lines around it are.
+
+interface Marker {
+  table: TableId;
+  text: string;
+}
+
+function buildMarkers(): Map<string, TableId> {
+  const owners = new Map<string, Set<TableId>>();
+  for (const format of Object.values(FORMATS)) {
+    for (const id of TABLE_IDS) {
+      const t = format.tables[id];
+      const labels = [
+        ...t.rows.map((r) => r.label),
+        ...t.columns.map((c) => c.label),
+        ...t.groups.map((g) => g.label),
+        ...t.blocks.map((b) => b.label),
+        ...t.headerTexts,
+      ];
+      for (const label of labels) {
+        const key = normalizeLabel(label);
+        if (!owners.has(key)) owners.set(key, new Set());
+        owners.get(key)!.add(id);
+      }
+    }
+  }
+  const markers = new Map<string, TableId>();
+  for (const [key, tables] of owners) if (tables.size === 1 && key.length >= 2) markers.set(key, [...tables][0]!);
+  return markers;
+}
+
+const MARKERS = buildMarkers();
+/** The part of the Table 三 header note that survives even when PDF export breaks it up. */
+const APPLICATIONS_NOTE = '勾稽关系';
+
+/** Which table a cell's text marks, if any. */
+export function tableMarker(text: string): TableId | undefined {
+  if (text.length === 0 || text.length > 90) return undefined;
+  const key = normalizeLabel(text);
+  const direct = MARKERS.get(key);
+  if (direct) return direct;
+  if (key.includes(APPLICATIONS_NOTE)) return 'applications';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regions: the runs of blocks each table occupies.
+
+export interface TableRegion {
+  table: TableId;
+  blocks: Array<LineBlock | GridBlock>;
+  /** Indexes (into the document's blocks) the region consumed, so prose is not read from them. */
+  consumed: number[];
+}
+
+function isProseLine(block: LineBlock): boolean {
+  const filled = block.cells.filter((c) => c.text !== '');
+  if (filled.length !== 1) return false;
+  const text = filled[0]!.text;
+  return text.length > 40 && /[，。；,]/u.test(text);
+}
+
+function blockHasData(block: LineBlock | GridBlock): boolean {
+  const cells = block.kind === 'line' ? block.cells : block.rows.flat();
+  return cells.some((c) => /\d/u.test(c.text) && classify(c.text, 0, 0).kind === 'number');
+}
+
+/**
+ * Splits the document's blocks into table regions. A region starts at a marker of its table and runs to
+ * the next section heading, the next table's marker, or the first paragraph of prose after its numbers.
+ */
+export function findTableRegions(blocks: readonly Block[], isHeading: (index: number) => boolean): TableRegion[] {
+  const regions: TableRegion[] = [];
+  let current: TableRegion | undefined;
+  let sawData = false;
+  const markerOf = (block: Block): TableId | undefined => {
+    if (block.kind === 'line') {
+      for (const c of block.cells) {
+        const m = tableMarker(c.text);
+        if (m) return m;
+      }
+    } else if (block.kind === 'grid') {
+      for (const row of block.rows) for (const c of row) {
+        const m = tableMarker(c.text);
+        if (m) return m;
+      }
+    }
+    return undefined;
+  };
+  blocks.forEach((block, index) => {
+    if (block.kind === 'heading' || isHeading(index)) {
+      current = undefined;
+      return;
+    }
+    if (block.kind !== 'line' && block.kind !== 'grid') return;
+    const marker = markerOf(block);
+    if (marker && marker !== current?.table) {
+      current = regions.find((r) => r.table === marker && r === regions[regions.length - 1]) ?? { table: marker, blocks: [], consumed: [] };
+      if (!regions.includes(current)) regions.push(current);
+      sawData = false;
+    }
+    if (!current) return;
+    if (block.kind === 'line' && isProseLine(block) && !marker) {
+      if (sawData) current = undefined;
+      return;
+    }
+    current.blocks.push(block);
+    current.consumed.push(index);
+    if (blockHasData(block)) sawData = true;
+  });
+  return regions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Physical rows: the region's cells grouped as the export wrote them.
+
+/** Word's export writes one cell per line, each after a tab; PDF's writes one row per line. */
+function isCellPerLine(blocks: ReadonlyArray<LineBlock | GridBlock>): boolean {
+  const lines = blocks.filter((b): b is LineBlock => b.kind === 'line');
+  if (lines.length === 0) return false;
+  const narrow = lines.filter((b) => b.cells.length <= 2).length;
+  return narrow / lines.length >= 0.8 && lines.some((b) => b.indented);
+}
+
+function physicalRows(region: TableRegion, blocks: readonly Block[], cellPerLine: boolean): PhysicalRow[] {
+  const rows: PhysicalRow[] = [];
+  const tokenOf = (c: { text: string; start: number; end: number }): Token => classify(c.text, c.start, c.end);
+  if (!cellPerLine) {
+    for (const b of region.blocks) {
+      if (b.kind === 'grid') for (const row of b.rows) rows.push({ tokens: row.map(tokenOf), start: row[0]?.start ?? b.start, end: row[row.length - 1]?.end ?? b.end });
+      else rows.push({ tokens: b.cells.map(tokenOf), start: b.start, end: b.end });
+    }
+    return rows;
+  }
+  // One cell per line: a blank line ends a row; a line without the leading tab right after a text
+  // cell continues that cell (Word wraps long labels: `商业` / `企业`).
+  let current: PhysicalRow | undefined;
+  let previousIndex = -2;
+  const consumed = new Set(region.consumed);
+  for (const index of region.consumed) {
+    const b = blocks[index]!;
+    const adjacent = index === previousIndex + 1;
+    previousIndex = index;
+    if (b.kind === 'grid') {
+      current = undefined;
+      for (const row of b.rows) rows.push({ tokens: row.map(tokenOf), start: b.start, end: b.end });
+      continue;
+    }
+    if (b.kind !== 'line') continue;
+    // A blank line between two consumed lines is not in `consumed`; a gap in the indexes is one.
+    const afterGap = !adjacent || !consumed.has(index - 1);
+    if (afterGap) current = undefined;
+    const cells = b.indented ? b.cells.slice(1) : b.cells;
+    const last = current?.tokens[current.tokens.length - 1];
+    const continues =
+      current !== undefined && !b.indented && last !== undefined && last.kind === 'text' && cells.length === 1 && classify(cells[0]!.text, 0, 0).kind === 'text';
+    if (continues && last) {
+      const piece = cells[0]!;
+      last.pieces = [...(last.pieces ?? [{ start: last.start, end: last.end }]), { start: piece.start, end: piece.end }];
+      last.text += piece.text;
+      last.end = piece.end;
+      current!.end = b.end;
+      continue;
+    }
+    if (!current) {
+      current = { tokens: [], start: b.start, end: b.end };
+      rows.push(current);
+    }
+    for (const c of cells) current.tokens.push(tokenOf(c));
+    current.end = b.end;
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Format detection: labels that exist in one format and not the other.
+
+function distinctiveLabels(year: FormatYear): Set<string> {
+  const other = year === 2021 ? 2019 : 2021;
+  const labelsOf = (f: FormatSpec): Set<string> => {
+    const set = new Set<string>();
+    for (const id of TABLE_IDS) {
+      const t = f.tables[id];
+      for (const x of [...t.rows, ...t.columns, ...t.blocks]) set.add(normalizeLabel(x.label));
+    }
+    return set;
+  };
+  const mine = labelsOf(FORMATS[year]);
+  const theirs = labelsOf(FORMATS[other]);
+  return new Set([...mine].filter((l) => !theirs.has(l)));
+}
+
+const DISTINCTIVE: Record<FormatYear, Set<string>> = { 2019: distinctiveLabels(2019), 2021: distinctiveLabels(2021) };
+
+/** The format whose table shapes the document's tables follow, or undefined when nothing tells. */
+export function detectTableFormat(rows: readonly PhysicalRow[]): FormatYear | undefined {
+  let y2019 = 0;
+  let y2021 = 0;
+  for (const row of rows) {
+    for (const t of row.tokens) {
+      if (t.kind !== 'text') continue;
+      const key = normalizeLabel(t.text);
+      if (DISTINCTIVE[2019].has(key)) y2019++;
+      if (DISTINCTIVE[2021].has(key)) y2021++;
+    }
+  }
+  if (y2019 === y2021) return undefined;
+  return y2019 > y2021 ? 2019 : 2021;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row assembly.
+
+interface Candidates {
+  rows: LabelCandidate[];
+  others: Array<LabelCandidate & { role: LabelRole }>;
+}
+
+const candidateCache = new Map<TableSpec, Candidates>();
+
+function candidatesFor(spec: TableSpec): Candidates {
+  let c = candidateCache.get(spec);
+  if (!c) {
+    const headerRows = spec.layout === 'singleRow';
+    const others: Candidates['others'] = [
+      ...spec.groups.map((g) => ({ id: g.id, label: g.label, role: 'group' as const })),
+      ...spec.columns.map((col) => ({ id: col.id, label: col.label, role: 'column' as const })),
+      ...spec.blocks.map((b) => ({ id: b.id, label: b.label, role: 'block' as const })),
+      ...spec.headerTexts.map((h, i) => ({ id: `header${i}`, label: h, role: 'header' as const })),
+      ...(headerRows ? spec.rows.map((r) => ({ id: r.id, label: r.label, role: 'row' as const })) : []),
+    ];
+    c = { rows: headerRows ? [] : spec.rows.map((r) => ({ id: r.id, label: r.label })), others };
+    candidateCache.set(spec, c);
+  }
+  return c;
+}
+
+interface MatchedToken {
+  token: Token;
+  role: LabelRole;
+  match: LabelMatch;
+}
+
+function matchToken(token: Token, spec: TableSpec, deviations: FormatSpec['labelDeviations'], hasValues: boolean): MatchedToken | undefined {
+  const { rows, others } = candidatesFor(spec);
+  const asRow = rows.length > 0 ? matchLabel(token.text, rows, { deviations, prefixMinLength: 4 }) : undefined;
+  const asOther = matchLabel(token.text, others, { deviations });
+  const rank = (m: LabelMatch | undefined, preferred: boolean): number =>
+    m ? m.score + (m.numberingDiffers ? 0 : 0.01) + (preferred ? 0.005 : 0) : -1;
+  const rowRank = rank(asRow, hasValues);
+  const otherRank = rank(asOther, !hasValues);
+  if (rowRank < 0 && otherRank < 0) return undefined;
+  if (rowRank >= otherRank && asRow) return { token, role: 'row', match: asRow };
+  const other = others.find((o) => o.id === asOther!.id)!;
+  return { token, role: other.role, match: asOther! };
+}
+
+/** The best match that does not lose information: exact or normalized beats prefix or fuzzy. */
+function isSolid(match: LabelMatch): boolean {
+  return match.kind === 'exact' || match.kind === 'normalized' || match.kind === 'deviation';
+}
+
+interface Builder {
+  spec: TableSpec;
+  format: FormatSpec;
+  lines: LineIndex;
+  table: TableNode;
+  tolerances: ToleranceNode[];
+}
+
+function labelNode(b: Builder, m: MatchedToken): LabelNode {
+  const node: LabelNode = { text: m.token.text, span: b.lines.span(m.token.start, m.token.end), role: m.role, match: m.match };
+  if (m.token.pieces) {
+    node.pieces = m.token.pieces.map((p) => b.lines.span(p.start, p.end));
+    b.tolerances.push({ kind: 'split-label', span: node.span, found: m.token.text, canonical: m.match.canonical });
+  }
+  if (/\s/u.test(m.token.text) && normalizeLabel(m.token.text) === normalizeLabel(m.match.canonical)) {
+    b.tolerances.push({ kind: 'spaced-label', span: node.span, found: m.token.text, canonical: m.match.canonical });
+  }
+  return node;
+}
+
+function cellNode(b: Builder, token: Token, column?: string): CellNode {
+  const cell: CellNode = {
+    text: token.text,
+    span: b.lines.span(token.start, token.end),
+    kind: token.kind,
+    value: token.kind === 'number' ? token.value : null,
+  };
+  if (column !== undefined) cell.column = column;
+  if (token.unit !== undefined) cell.unit = token.unit;
+  return cell;
+}
+
+function rowNode(b: Builder, id: string | undefined, label: LabelNode | undefined, values: Token[], columns: readonly string[], start: number, end: number): RowNode {
+  const fitted = fitRow(values, columns);
+  const row: RowNode = {
+    cells: fitted.cells.map((c) => cellNode(b, c.token, c.column)),
+    span: b.lines.span(start, end),
+    expectedCells: columns.length,
+    shape: fitted.shape,
+    duplicate: false,
+  };
+  if (id !== undefined) row.id = id;
+  if (label) row.label = label;
+  return row;
+}
+
+interface PendingRow {
+  node: RowNode;
+  labelMatch?: MatchedToken;
+  values: Token[];
+  start: number;
+}
+
+function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
+  const { spec, table } = b;
+  const specRows = new Map(spec.rows.map((r) => [r.id, r]));
+  let previous: PendingRow | undefined;
+  const finish = (p: PendingRow, end: number): RowNode => {
+    const spec = p.node.id !== undefined ? specRows.get(p.node.id) : undefined;
+    const columns = spec?.columns ?? [];
+    const fresh = rowNode(b, p.node.id, p.node.label, p.values, columns, p.start, end);
+    fresh.duplicate = p.node.duplicate;
+    Object.assign(p.node, fresh);
+    return p.node;
+  };
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const lastText = findLastIndex(row.tokens, (t) => t.kind === 'text' && !t.valueLike);
+    const labelTokens = lastText < 0 ? [] : row.tokens.slice(0, lastText + 1).filter((t) => t.kind === 'text' && !t.valueLike);
+    const values = row.tokens.slice(lastText + 1);
+    const hasValues = values.some((t) => t.kind !== 'blank');
+    const matched = labelTokens.map((t) => ({ t, m: matchToken(t, spec, b.format.labelDeviations, hasValues) }));
+    const rowLabel = [...matched].reverse().find((x) => x.m?.role === 'row')?.m;
+    for (const x of matched) if (x.m && x.m !== rowLabel) table.labels.push(labelNode(b, x.m));
+    const unmatched = matched.filter((x) => !x.m).map((x) => x.t);
+
+    // A label broken over lines: the rest of it stands alone (with or without the numbers).
+    if (!rowLabel && unmatched.length === 1 && previous?.labelMatch && !isSolid(previous.labelMatch.match)) {
+      const piece = unmatched[0]!;
+      const prevToken = previous.labelMatch.token;
+      const joined: Token = {
+        ...prevToken,
+        text: prevToken.text + piece.text,
+        end: piece.end,
+        pieces: [...(prevToken.pieces ?? [{ start: prevToken.start, end: prevToken.end }]), { start: piece.start, end: piece.end }],
+      };
+      const again = matchToken(joined, spec, b.format.labelDeviations, true);
+      if (again && again.role === 'row' && again.match.id === previous.labelMatch.match.id && again.match.score >= previous.labelMatch.match.score) {
+        previous.labelMatch = again;
+        previous.node.label = labelNode(b, again);
+        if (!previous.values.some((t) => t.kind !== 'blank') && hasValues) previous.values = values;
+        finish(previous, Math.max(row.end, previous.node.span.end.offset));
+        continue;
+      }
+    }
+    if (rowLabel) {
+      const id = rowLabel.match.id;
+      const node: RowNode = { id, cells: [], span: b.lines.span(row.start, row.end), expectedCells: 0, shape: 'ok', duplicate: seen.has(id) };
+      node.label = labelNode(b, rowLabel);
+      seen.add(id);
+      previous = { node, labelMatch: rowLabel, values, start: row.start };
+      table.rows.push(finish(previous, row.end));
+      continue;
+    }
+    if (!hasValues) {
+      if (unmatched.length > 0) for (const t of unmatched) b.tolerances.push({ kind: 'header-fragment', span: b.lines.span(t.start, t.end), found: t.text });
+      continue;
+    }
+    // Numbers with no row label of their own: the rest of the previous row (one cell per line with
+    // blank lines inside a row), or a row nobody can name.
+    if (previous && previous.node.shape === 'too-few' && labelTokens.length === 0) {
+      previous.values = [...previous.values, ...values];
+      finish(previous, row.end);
+      continue;
+    }
+    const stray: RowNode = rowNode(b, undefined, undefined, values, [], row.start, row.end);
+    const groupLabel = matched.find((x) => x.m)?.m;
+    if (groupLabel) stray.label = labelNode(b, groupLabel);
+    else if (unmatched[0]) stray.label = undefined;
+    table.unrecognized.push(stray);
+    previous = undefined;
+  }
+}
+
+function assembleSingleRow(b: Builder, rows: readonly PhysicalRow[]): void {
+  const { spec, table } = b;
+  const labels = new Map<string, LabelNode>();
+  let dataRow: PhysicalRow | undefined;
+  for (const row of rows) {
+    const texts = row.tokens.filter((t) => t.kind === 'text' && !t.valueLike);
+    if (texts.length === 0) {
+      const filled = row.tokens.filter((t) => t.kind !== 'blank').length;
+      const expected = spec.rows.reduce((n, r) => n + r.columns.length, 0);
+      if (!dataRow && (filled > 0 || row.tokens.length >= expected - 1)) dataRow = row;
+      else if (dataRow) table.unrecognized.push(rowNode(b, undefined, undefined, row.tokens, [], row.start, row.end));
+      continue;
+    }
+    for (const t of texts) {
+      const m = matchToken(t, spec, b.format.labelDeviations, false);
+      if (!m) continue;
+      const node = labelNode(b, m);
+      table.labels.push(node);
+      if (m.role === 'row' && !labels.has(m.match.id)) labels.set(m.match.id, node);
+    }
+  }
+  if (!dataRow) return;
+  const columns = spec.rows.flatMap((r) => r.columns.map((c) => `${r.id}.${c}`));
+  const whole = rowNode(b, undefined, undefined, dataRow.tokens, columns, dataRow.start, dataRow.end);
+  if (whole.shape !== 'ok') {
+    table.unrecognized.push(whole);
+    return;
+  }
+  for (const r of spec.rows) {
+    const cells = whole.cells
+      .filter((c) => c.column?.startsWith(`${r.id}.`))
+      .map((c) => ({ ...c, column: c.column!.slice(r.id.length + 1) }));
+    const first = cells[0]?.span.start.offset ?? dataRow.start;
+    const last = cells[cells.length - 1]?.span.end.offset ?? dataRow.end;
+    const node: RowNode = { id: r.id, cells, span: b.lines.span(first, last), expectedCells: r.columns.length, shape: 'ok', duplicate: false };
+    const label = labels.get(r.id);
+    if (label) node.label = label;
+    table.rows.push(node);
+  }
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
+}
+
+/** The physical rows of every region, for format detection before the rows are assembled. */
+export function regionRows(region: TableRegion, blocks: readonly Block[]): { rows: PhysicalRow[]; mode: TableNode['mode'] } {
+  const grid = region.blocks.every((b) => b.kind === 'grid');
+  const cellPerLine = !grid && isCellPerLine(region.blocks);
+  return { rows: physicalRows(region, blocks, cellPerLine), mode: grid ? 'grid' : cellPerLine ? 'cell-per-line' : 'row-per-line' };
+}
+
+/** Reads one table region into a table node, against the given format's table. */
+export function readTable(
+  region: TableRegion,
+  rows: readonly PhysicalRow[],
+  mode: TableNode['mode'],
+  format: FormatSpec,
+  lines: LineIndex,
+  tolerances: ToleranceNode[],
+): TableNode {
+  const spec = format.tables[region.table];
+  const first = region.blocks[0]!;
+  const last = region.blocks[region.blocks.length - 1]!;
+  const table: TableNode = {
+    id: region.table,
+    span: lines.span(first.start, last.end),
+    mode,
+    labels: [],
+    rows: [],
+    unrecognized: [],
+    missingRows: [],
+    hasData: false,
+  };
+  const b: Builder = { spec, format, lines, table, tolerances };
+  if (spec.layout === 'singleRow') assembleSingleRow(b, rows);
+  else assembleMatrix(b, rows);
+  table.hasData = table.rows.some((r) => r.cells.length > 0) || table.unrecognized.some((r) => r.cells.some((c) => c.kind !== 'blank'));
+  if (table.hasData) {
+    const found = new Set(table.rows.map((r) => r.id));
+    table.missingRows = spec.rows.filter((r) => !found.has(r.id)).map((r) => r.id);
+  }
+  return table;
+}

@@ -1,0 +1,24 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const CORPUS_DIR = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
+
+export interface CorpusReport {
+  /** The 3-digit prefix: 000 … 004. */
+  id: string;
+  file: string;
+  path: string;
+  bytes: Buffer;
+}
+
+/** The real reports copied from shared/corpus, in order. */
+export function corpusReports(): CorpusReport[] {
+  return readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => ({ id: file.slice(0, 3), file, path: CORPUS_DIR + file, bytes: readFileSync(CORPUS_DIR + file) }));
+}
+
+export function expectedData(id: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(`${CORPUS_DIR}expected/${id}.json`, 'utf8')) as Record<string, unknown>;
+}
