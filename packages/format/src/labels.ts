@@ -1,23 +1,53 @@
 import { distance } from 'fastest-levenshtein';
 import type { LabelDeviation } from './types.js';
 
-const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/gu;
+/** Characters whose compatibility forms NFKC would fold and the fast path below does not. */
+const NEEDS_NFKC = /[\u2160-\u217f\u2329\u232a\u2460-\u24ff\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff61-\uff65\u{2f800}-\u{2fa1f}]/u;
+/** Spaces (removed), full-width ASCII (folded), quotes and commas (unified): one pass. */
+const FOLD = /[\s\u00a0\u3000\u200b\ufeff]+|[\uff01-\uff5e]|[“”"「」『』‘’',，]/gu;
+
+const SPACE = /^[\s\u00a0\u3000\u200b\ufeff]/u;
+
+function fold(ch: string): string {
+  let c = ch;
+  const code = c.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) c = String.fromCharCode(code - 0xfee0);
+  switch (c) {
+    case '“':
+    case '”':
+    case '"':
+    case '「':
+    case '」':
+    case '『':
+    case '』':
+      return '"';
+    case '‘':
+    case '’':
+    case "'":
+      return "'";
+    case ',':
+    case '，':
+      // PDF and Word exports swap 、 and ， inside labels; the wording is the same.
+      return '、';
+    default:
+      return SPACE.test(c) ? '' : c;
+  }
+}
 
 /**
- * The comparable form of a label: full/half-width folded (NFKC), every kind of space removed, quotes
- * unified, and the numbering separator of `1、` / `1．` written as `1.`. Reports from Word and PDF differ
- * from the official text only in these ways far more often than in wording.
+ * The comparable form of a label: full/half-width folded, every kind of space removed, quotes and
+ * commas unified, and the numbering separator of `1、` / `1．` written as `1.`. Reports from Word and
+ * PDF differ from the official text in these ways far more often than in wording. Runs on every cell
+ * of every table, so it avoids a full NFKC pass unless a character needs one.
  */
 export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(WHITESPACE, '')
-    .replace(/[“”"「」『』]/gu, '"')
-    .replace(/[‘’']/gu, "'")
-    .replace(/^(\d{1,2})[、.,，]/u, '$1.')
-    // PDF and Word exports swap 、 and ， inside labels; the wording is the same.
-    .replace(/[,，]/gu, '、')
-    .replace(/[。:：;；、]+$/u, '');
+  const source = NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text;
+  return source
+    .replace(FOLD, fold)
+    // 其它 and 其他 are one word in two spellings, both seen in real tables.
+    .replace(/其它/gu, '其他')
+    .replace(/^(\d{1,2})[、.]/u, '$1.')
+    .replace(/[。:;、]+$/u, '');
 }
 
 const NUMBERING = /^(?:\((?<paren>[一二三四五六七八九十]{1,3}|\d{1,2})\)|(?<cjk>[一二三四五六七八九十]{1,3})[、.]|(?<arabic>\d{1,2})\.)/u;
@@ -35,15 +65,21 @@ export function splitNumbering(normalized: string): SplitNumbering {
   return { numbering: m[0], core: normalized.slice(m[0].length) };
 }
 
+const normalizedDeviations = new WeakMap<readonly LabelDeviation[], Array<{ deviation: LabelDeviation; found: string; canonical: string }>>();
+
 /** Applies the known real-world deviations (`不在处理` → `不再处理`) to a normalized label. */
 export function applyDeviations(normalized: string, deviations: readonly LabelDeviation[]): { text: string; applied: LabelDeviation[] } {
+  let prepared = normalizedDeviations.get(deviations);
+  if (!prepared) {
+    prepared = deviations.map((deviation) => ({ deviation, found: normalizeLabel(deviation.found), canonical: normalizeLabel(deviation.canonical) }));
+    normalizedDeviations.set(deviations, prepared);
+  }
   let text = normalized;
   const applied: LabelDeviation[] = [];
-  for (const d of deviations) {
-    const found = normalizeLabel(d.found);
-    if (text.includes(found) && !text.includes(normalizeLabel(d.canonical))) {
-      text = text.split(found).join(normalizeLabel(d.canonical));
-      applied.push(d);
+  for (const d of prepared) {
+    if (text.includes(d.found) && !text.includes(d.canonical)) {
+      text = text.split(d.found).join(d.canonical);
+      applied.push(d.deviation);
     }
   }
   return { text, applied };
@@ -98,16 +134,25 @@ interface PreparedCandidate extends LabelCandidate {
   numbering: string;
 }
 
-const preparedCache = new WeakMap<readonly LabelCandidate[], PreparedCandidate[]>();
+interface Prepared {
+  list: PreparedCandidate[];
+  /** Candidates by their core text, for the exact lookup that settles most labels. */
+  byCore: Map<string, PreparedCandidate[]>;
+}
 
-function prepare(candidates: readonly LabelCandidate[]): PreparedCandidate[] {
+const preparedCache = new WeakMap<readonly LabelCandidate[], Prepared>();
+
+function prepare(candidates: readonly LabelCandidate[]): Prepared {
   let prepared = preparedCache.get(candidates);
   if (!prepared) {
-    prepared = candidates.map((c) => {
+    const list = candidates.map((c) => {
       const normalized = normalizeLabel(c.label);
       const { numbering, core } = splitNumbering(normalized);
       return { ...c, normalized, core, numbering };
     });
+    const byCore = new Map<string, PreparedCandidate[]>();
+    for (const c of list) byCore.set(c.core, [...(byCore.get(c.core) ?? []), c]);
+    prepared = { list, byCore };
     preparedCache.set(candidates, prepared);
   }
   return prepared;
@@ -120,27 +165,40 @@ function prepare(candidates: readonly LabelCandidate[]): PreparedCandidate[] {
  * candidates in the order they expect them.
  */
 export function matchLabel(text: string, candidates: readonly LabelCandidate[], options: MatchOptions = {}): LabelMatch | undefined {
-  const normalized = normalizeLabel(text);
+  return matchNormalizedLabel(text, normalizeLabel(text), candidates, options);
+}
+
+/** `matchLabel` for a caller that already holds the text's normalized form. */
+export function matchNormalizedLabel(
+  text: string,
+  normalized: string,
+  candidates: readonly LabelCandidate[],
+  options: MatchOptions = {},
+): LabelMatch | undefined {
   if (normalized === '') return undefined;
   const { numbering, core: rawCore } = splitNumbering(normalized);
   const { text: core, applied } = applyDeviations(rawCore, options.deviations ?? []);
+  const prepared = prepare(candidates);
+  const differs = (c: PreparedCandidate): boolean => (numbering !== '' ? numbering !== c.numbering : c.numbering !== '');
+  const exact = prepared.byCore.get(core);
+  if (exact) {
+    const c = exact.find((x) => !differs(x)) ?? exact[0]!;
+    const kind: LabelMatchKind = applied.length > 0 ? 'deviation' : text === c.label ? 'exact' : 'normalized';
+    return { id: c.id, canonical: c.label, kind, score: 1, numberingDiffers: differs(c), deviations: applied };
+  }
   const minScore = options.minScore ?? 0.8;
   let best: LabelMatch | undefined;
-  for (const c of prepare(candidates)) {
-    const numberingDiffers = numbering !== '' ? numbering !== c.numbering : c.numbering !== '';
+  for (const c of prepared.list) {
+    const numberingDiffers = differs(c);
     let kind: LabelMatchKind;
     let score: number;
-    if (core === c.core) {
-      kind = applied.length > 0 ? 'deviation' : text === c.label ? 'exact' : 'normalized';
-      score = 1;
-    } else if (
-      options.prefixMinLength !== undefined &&
-      core.length >= options.prefixMinLength &&
-      c.core.startsWith(core)
-    ) {
+    if (options.prefixMinLength !== undefined && core.length >= options.prefixMinLength && c.core.startsWith(core)) {
       kind = 'prefix';
       score = 0.5 + (0.4 * core.length) / c.core.length;
     } else {
+      // The edit distance is at least the difference in length: skip what cannot reach minScore.
+      const longer = Math.max(core.length, c.core.length);
+      if (Math.min(core.length, c.core.length) / longer < minScore) continue;
       score = similarity(core, c.core);
       if (score < minScore) continue;
       kind = 'fuzzy';

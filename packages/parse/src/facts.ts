@@ -72,16 +72,19 @@ export function findPeriod(text: string, lines: LineIndex): PeriodNode | undefin
   return undefined;
 }
 
-const NOTICE = /(国办公开办函)?\s*[〔[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,3})\s*号/gu;
+const NOTICE = /[〔[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,3})\s*号/gu;
+const NOTICE_PREFIX = /国办公开办函\s*$/u;
 
 /** Citations of the format notices (国办公开办函〔2021〕30号, 〔2019〕60号). */
 export function findNotices(text: string, lines: LineIndex): NoticeNode[] {
   const notices: NoticeNode[] = [];
   for (const m of text.matchAll(NOTICE)) {
-    const number = `〔${m[2]}〕${m[3]}号`;
+    const number = `〔${m[1]}〕${m[2]}号`;
     const format = FORMAT_YEARS.map((y) => FORMATS[y]).find((f) => f.noticeNumber === number);
-    if (!m[1] && !format) continue;
-    const node: NoticeNode = { text: m[0], span: lines.span(m.index, m.index + m[0].length), normalized: `国办公开办函${number}` };
+    const prefix = NOTICE_PREFIX.exec(text.slice(Math.max(0, m.index - 12), m.index));
+    if (!prefix && !format) continue;
+    const start = prefix ? m.index - prefix[0].length : m.index;
+    const node: NoticeNode = { text: text.slice(start, m.index + m[0].length), span: lines.span(start, m.index + m[0].length), normalized: `国办公开办函${number}` };
     if (format) node.formatYear = format.year;
     notices.push(node);
   }

@@ -11,6 +11,7 @@ const PREFIX =
 /** Headings are short; a longer line is a paragraph that happens to start with a numeral. */
 const MAX_HEADING_LENGTH = 40;
 const MIN_FUZZY = 0.75;
+const CJK = /[\u4e00-\u9fff]/u;
 
 interface Wording {
   section: SectionSpec;
@@ -25,8 +26,7 @@ const prepared = SECTIONS.map((section) => ({
   misspellings: section.misspellings.map(normalizeLabel),
 }));
 
-function matchWording(raw: string): Wording | undefined {
-  const text = normalizeLabel(raw);
+function matchWording(raw: string, text: string): Wording | undefined {
   if (text === '') return undefined;
   let best: Wording | undefined;
   for (const p of prepared) {
@@ -34,6 +34,8 @@ function matchWording(raw: string): Wording | undefined {
     if (p.variants.includes(text)) return { section: p.section, wording: 'variant', score: 1 };
     if (p.misspellings.includes(text)) return { section: p.section, wording: 'misspelling', score: 1 };
     for (const candidate of [p.title, ...p.variants]) {
+      // The edit distance is at least the difference in length: skip what cannot reach the threshold.
+      if (Math.min(text.length, candidate.length) / Math.max(text.length, candidate.length) < MIN_FUZZY) continue;
       const score = similarity(text, candidate);
       if (score >= MIN_FUZZY && (!best || score > best.score)) best = { section: p.section, wording: 'fuzzy', score };
     }
@@ -61,9 +63,11 @@ export function matchSectionHeading(run: TextRun, lines: LineIndex, explicit: bo
   const prefixLength = m ? m[0].length : 0;
   const rest = text.slice(prefixLength);
   const titleText = rest.replace(/[\s。.:：；;]+$/u, '');
-  if (normalizeLabel(titleText).length > MAX_HEADING_LENGTH) return undefined;
+  if (titleText.length === 0 || !CJK.test(titleText)) return undefined;
+  const normalized = normalizeLabel(titleText);
+  if (normalized.length > MAX_HEADING_LENGTH) return undefined;
   if (!explicit && /[。；;]$/u.test(rest.trim()) && titleText.length > 20) return undefined;
-  const wording = matchWording(titleText);
+  const wording = matchWording(titleText, normalized);
   if (!wording) return undefined;
   const groups = m?.groups ?? {};
   const num = groups['num'] ?? groups['pnum'];

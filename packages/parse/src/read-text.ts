@@ -3,7 +3,8 @@ import { trimRun, type Block, type LineBlock, type TextRun } from './blocks.js';
 /** Splits one line (offsets `start`–`end` of `text`, no line break) into a line or blank block. */
 export function lineBlock(text: string, start: number, end: number): Block {
   const line = text.slice(start, end);
-  if (line.trim() === '') return { kind: 'blank', start, end };
+  // A lone tab is an empty cell (Word writes one per empty cell), not the blank line that ends a row.
+  if (line.trim() === '' && !line.includes('\t')) return { kind: 'blank', start, end };
   const cells: TextRun[] = [];
   let cellStart = 0;
   for (let i = line.indexOf('\t'); i !== -1; i = line.indexOf('\t', i + 1)) {

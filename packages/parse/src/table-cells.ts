@@ -1,3 +1,5 @@
+import { normalizeLabel } from '@nianbao/format';
+
 /**
  * Tokens of a table region: what one cell of a physical row holds, classified as a number, a blank or
  * text, with its source offsets.
@@ -14,6 +16,8 @@ export interface Token {
   unit?: string;
   /** Text standing where a number belongs (`无`, `—`, `/`): a value, though not a valid one. */
   valueLike: boolean;
+  /** The text's normalized form (`normalizeLabel`), for text tokens: computed once, compared often. */
+  key?: string;
   /** Offsets of the pieces a label broken over lines was joined from. */
   pieces?: Array<{ start: number; end: number }>;
 }
@@ -41,7 +45,7 @@ export function classify(text: string, start: number, end: number): Token {
     if (m[4] !== undefined) token.unit = m[4];
     return token;
   }
-  return { text, start, end, kind: 'text', value: null, valueLike: VALUE_LIKE.test(folded) };
+  return { text, start, end, kind: 'text', value: null, valueLike: VALUE_LIKE.test(folded), key: normalizeLabel(text) };
 }
 
 export interface FittedCell {

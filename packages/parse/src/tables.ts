@@ -1,7 +1,7 @@
 import {
   FORMATS,
   TABLE_IDS,
-  matchLabel,
+  matchNormalizedLabel,
   normalizeLabel,
   type FormatSpec,
   type FormatYear,
@@ -51,11 +51,12 @@ function buildMarkers(): Map<string, TableId> {
 const MARKERS = buildMarkers();
 /** The part of the Table 三 header note that survives even when PDF export breaks it up. */
 const APPLICATIONS_NOTE = '勾稽关系';
+const CJK = /[\u4e00-\u9fff]/u;
 
 /** Which table a cell's text marks, if any. */
-export function tableMarker(text: string): TableId | undefined {
-  if (text.length === 0 || text.length > 90) return undefined;
-  const key = normalizeLabel(text);
+export function tableMarker(text: string, normalized?: string): TableId | undefined {
+  if (text.length < 2 || text.length > 90 || !CJK.test(text)) return undefined;
+  const key = normalized ?? normalizeLabel(text);
   const direct = MARKERS.get(key);
   if (direct) return direct;
   if (key.includes(APPLICATIONS_NOTE)) return 'applications';
@@ -177,6 +178,7 @@ function physicalRows(region: TableRegion, blocks: readonly Block[], cellPerLine
       const piece = cells[0]!;
       last.pieces = [...(last.pieces ?? [{ start: last.start, end: last.end }]), { start: piece.start, end: piece.end }];
       last.text += piece.text;
+      last.key = normalizeLabel(last.text);
       last.end = piece.end;
       current!.end = b.end;
       continue;
@@ -218,7 +220,7 @@ export function detectTableFormat(rows: readonly PhysicalRow[]): FormatYear | un
   for (const row of rows) {
     for (const t of row.tokens) {
       if (t.kind !== 'text') continue;
-      const key = normalizeLabel(t.text);
+      const key = t.key ?? normalizeLabel(t.text);
       if (DISTINCTIVE[2019].has(key)) y2019++;
       if (DISTINCTIVE[2021].has(key)) y2021++;
     }
@@ -262,8 +264,9 @@ interface MatchedToken {
 
 function matchToken(token: Token, spec: TableSpec, deviations: FormatSpec['labelDeviations'], hasValues: boolean): MatchedToken | undefined {
   const { rows, others } = candidatesFor(spec);
-  const asRow = rows.length > 0 ? matchLabel(token.text, rows, { deviations, prefixMinLength: 4 }) : undefined;
-  const asOther = matchLabel(token.text, others, { deviations });
+  const key = token.key ?? normalizeLabel(token.text);
+  const asRow = rows.length > 0 ? matchNormalizedLabel(token.text, key, rows, { deviations, prefixMinLength: 4 }) : undefined;
+  const asOther = matchNormalizedLabel(token.text, key, others, { deviations });
   const rank = (m: LabelMatch | undefined, preferred: boolean): number =>
     m ? m.score + (m.numberingDiffers ? 0 : 0.01) + (preferred ? 0.005 : 0) : -1;
   const rowRank = rank(asRow, hasValues);
@@ -293,7 +296,7 @@ function labelNode(b: Builder, m: MatchedToken): LabelNode {
     node.pieces = m.token.pieces.map((p) => b.lines.span(p.start, p.end));
     b.tolerances.push({ kind: 'split-label', span: node.span, found: m.token.text, canonical: m.match.canonical });
   }
-  if (/\s/u.test(m.token.text) && normalizeLabel(m.token.text) === normalizeLabel(m.match.canonical)) {
+  if ((m.match.kind === 'normalized' || m.match.kind === 'exact') && /\s/u.test(m.token.text)) {
     b.tolerances.push({ kind: 'spaced-label', span: node.span, found: m.token.text, canonical: m.match.canonical });
   }
   return node;
@@ -362,6 +365,7 @@ function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
       const joined: Token = {
         ...prevToken,
         text: prevToken.text + piece.text,
+        key: normalizeLabel(prevToken.text + piece.text),
         end: piece.end,
         pieces: [...(prevToken.pieces ?? [{ start: prevToken.start, end: prevToken.end }]), { start: piece.start, end: piece.end }],
       };
@@ -406,14 +410,19 @@ function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
 function assembleSingleRow(b: Builder, rows: readonly PhysicalRow[]): void {
   const { spec, table } = b;
   const labels = new Map<string, LabelNode>();
-  let dataRow: PhysicalRow | undefined;
-  for (const row of rows) {
+  const expected = spec.rows.reduce((n, r) => n + r.columns.length, 0);
+  const isFilled = (row: PhysicalRow): boolean => row.tokens.some((t) => t.kind !== 'blank');
+  const isLabelRow = (row: PhysicalRow): boolean => row.tokens.some((t) => t.kind === 'text' && !t.valueLike);
+  // The data row is the first row holding a value. Rows of empty cells also pad the header (Word writes
+  // each merged header cell as an empty one), so a row of blanks only counts when no row holds a value:
+  // then it is a data row left entirely blank.
+  let dataIndex = rows.findIndex((row) => !isLabelRow(row) && isFilled(row));
+  if (dataIndex < 0) dataIndex = rows.findIndex((row) => !isLabelRow(row) && row.tokens.length >= expected - 1);
+  const dataRow = rows[dataIndex];
+  for (const [index, row] of rows.entries()) {
     const texts = row.tokens.filter((t) => t.kind === 'text' && !t.valueLike);
     if (texts.length === 0) {
-      const filled = row.tokens.filter((t) => t.kind !== 'blank').length;
-      const expected = spec.rows.reduce((n, r) => n + r.columns.length, 0);
-      if (!dataRow && (filled > 0 || row.tokens.length >= expected - 1)) dataRow = row;
-      else if (dataRow) table.unrecognized.push(rowNode(b, undefined, undefined, row.tokens, [], row.start, row.end));
+      if (dataRow && index > dataIndex && isFilled(row)) table.unrecognized.push(rowNode(b, undefined, undefined, row.tokens, [], row.start, row.end));
       continue;
     }
     for (const t of texts) {
@@ -482,7 +491,10 @@ export function readTable(
   if (spec.layout === 'singleRow') assembleSingleRow(b, rows);
   else assembleMatrix(b, rows);
   table.hasData = table.rows.some((r) => r.cells.length > 0) || table.unrecognized.some((r) => r.cells.some((c) => c.kind !== 'blank'));
-  if (table.hasData) {
+  // A single-row table whose data row cannot be split into its blocks has every row, misshapen: the
+  // row-shape issue says so once, where calling each block missing would repeat it as three wrong ones.
+  const unplaced = spec.layout === 'singleRow' && table.rows.length === 0;
+  if (table.hasData && !unplaced) {
     const found = new Set(table.rows.map((r) => r.id));
     table.missingRows = spec.rows.filter((r) => !found.has(r.id)).map((r) => r.id);
   }

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm run bench [-- --json]`: speed figures of nianbao against markdownlint on the same files.
+// Targets are printed beside each figure; a missed target is reported, not hidden.
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { parseReport } from '@nianbao/parse';
+import { msPerCall, round } from './timing.mjs';
+import { largeReport } from './large-report.mjs';
+
+const json = process.argv.includes('--json');
+const corpusDir = fileURLToPath(new URL('../test/fixtures/corpus/', import.meta.url));
+const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
+const reports = files.map((file) => ({ file, bytes: readFileSync(corpusDir + file), text: readFileSync(corpusDir + file, 'utf8') }));
+const totalBytes = reports.reduce((n, r) => n + r.bytes.length, 0);
+
+const parseAll = () => {
+  for (const r of reports) parseReport(r.bytes, { fileName: r.file });
+};
+const markdownlintAll = () => {
+  for (const r of reports) markdownlint({ strings: { [r.file]: r.text } });
+};
+
+const parseMs = msPerCall(parseAll);
+const markdownlintMs = msPerCall(markdownlintAll);
+
+const big = largeReport(5 * 1024 * 1024);
+const bigBytes = Buffer.from(big, 'utf8');
+const bigMs = msPerCall(() => parseReport(bigBytes, { fileName: 'large.txt' }), { warmup: 1, batches: 3, minMs: 0 });
+const BIG_LIMIT_MS = 5000;
+
+const figures = {
+  corpusReports: reports.length,
+  corpusBytes: totalBytes,
+  parseMsPerReport: round(parseMs / reports.length),
+  parseMBPerSecond: round(totalBytes / 1048576 / (parseMs / 1000), 2),
+  markdownlintMsPerReport: round(markdownlintMs / reports.length),
+  parseVsMarkdownlint: round(parseMs / markdownlintMs),
+  parse5MBMs: round(bigMs, 1),
+  parse5MBWithinLimit: bigMs <= BIG_LIMIT_MS,
+};
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+} else {
+  const target = (ok) => (ok ? 'met' : 'MISSED');
+  console.log(`corpus: ${reports.length} reports, ${totalBytes} bytes`);
+  console.log(`parse:         ${figures.parseMsPerReport} ms/report, ${figures.parseMBPerSecond} MB/s`);
+  console.log(`markdownlint:  ${figures.markdownlintMsPerReport} ms/report (its own lint, same files, same run)`);
+  console.log(`parse ÷ markdownlint = ${figures.parseVsMarkdownlint}  (target ≤ 0.5: ${target(figures.parseVsMarkdownlint <= 0.5)})`);
+  console.log(`5 MB report: ${figures.parse5MBMs} ms  (bound ≤ ${BIG_LIMIT_MS} ms: ${target(figures.parse5MBWithinLimit)})`);
+}
+if (!figures.parse5MBWithinLimit) process.exitCode = 1;

@@ -1,0 +1,103 @@
+/** The CLI's words, in Chinese (the default) and English (`--locale en`). */
+export type Locale = 'zh' | 'en';
+
+type Message = { zh: (a: Args) => string; en: (a: Args) => string };
+type Args = Record<string, string | number>;
+
+const m = (zh: (a: Args) => string, en: (a: Args) => string): Message => ({ zh, en });
+
+export const MESSAGES = {
+  fileMissing: m(
+    (a) => `找不到文件：${a.file}。请检查路径和文件名是否正确。`,
+    (a) => `No such file: ${a.file}. Check the path and the file name.`,
+  ),
+  isDirectory: m(
+    (a) => `${a.file} 是一个文件夹。请指定一份报告文件（.md、.markdown 或 .txt）。`,
+    (a) => `${a.file} is a folder. Name one report file (.md, .markdown or .txt).`,
+  ),
+  unreadable: m(
+    (a) => `无法读取 ${a.file}：${a.reason}。请检查文件权限。`,
+    (a) => `Cannot read ${a.file}: ${a.reason}. Check the file's permissions.`,
+  ),
+  notText: m(
+    (a) => `${a.file} 不是文本文件（可能是 Word、WPS 或 PDF 原件）。请在 Word/WPS 中“另存为”纯文本（.txt）或 Markdown 后再检查。`,
+    (a) => `${a.file} is not a text file (perhaps a Word, WPS or PDF original). Save it as plain text (.txt) or Markdown first.`,
+  ),
+  notAReport: m(
+    (a) => `${a.file} 中没有找到政府信息公开工作年度报告：既没有报告标题，也没有“一、总体情况”等章节标题或表格。请确认这是年度报告正文。`,
+    (a) => `${a.file} holds no annual report: no report title, no section headings such as 一、总体情况, no tables. Check that this is the report itself.`,
+  ),
+  noYear: m(
+    (a) => `${a.file}：无法确定报告年度，标题和统计期限中都没有年份。请在标题中写明年度，如“2023年政府信息公开工作年度报告”。`,
+    (a) => `${a.file}: cannot tell the report year; neither the title nor the 统计期限 gives one. Put the year in the title, e.g. 2023年政府信息公开工作年度报告.`,
+  ),
+  outputExists: m(
+    (a) => `输出文件 ${a.file} 已存在，未作改动。如需覆盖，请加 --force。`,
+    (a) => `The output file ${a.file} exists and was left as it is. Add --force to overwrite it.`,
+  ),
+  outputFailed: m(
+    (a) => `无法写入 ${a.file}：${a.reason}。请检查目录是否存在、是否有写入权限。`,
+    (a) => `Cannot write ${a.file}: ${a.reason}. Check that the folder exists and is writable.`,
+  ),
+  extractionIssues: m(
+    (a) => `注意：${a.file} 中有 ${a.count} 处无法放入表格的内容，对应单元格为 null，详见输出中的 extractionIssues。`,
+    (a) => `Note: ${a.count} places in ${a.file} could not be placed in the tables; their cells are null, see extractionIssues in the output.`,
+  ),
+  wrote: m(
+    (a) => `已写入 ${a.file}`,
+    (a) => `Wrote ${a.file}`,
+  ),
+  badLocale: m(
+    (a) => `不支持的语言：${a.value}。可用：zh、en。`,
+    (a) => `Unsupported locale: ${a.value}. Use zh or en.`,
+  ),
+  unknownOption: m(
+    (a) => `未知选项：${a.value}。运行 nianbao --help 查看可用选项。`,
+    (a) => `Unknown option: ${a.value}. Run nianbao --help to see the options.`,
+  ),
+  unknownCommand: m(
+    (a) => `未知命令：${a.value}。运行 nianbao --help 查看可用命令。`,
+    (a) => `Unknown command: ${a.value}. Run nianbao --help to see the commands.`,
+  ),
+  missingArgument: m(
+    (a) => `缺少参数：${a.value}。运行 nianbao ${a.command} --help 查看用法。`,
+    (a) => `Missing argument: ${a.value}. Run nianbao ${a.command} --help for usage.`,
+  ),
+  excessArguments: m(
+    (a) => `参数过多。运行 nianbao ${a.command} --help 查看用法。`,
+    (a) => `Too many arguments. Run nianbao ${a.command} --help for usage.`,
+  ),
+  badArguments: m(
+    (a) => `参数有误：${a.value}。运行 nianbao --help 查看用法。`,
+    (a) => `Bad arguments: ${a.value}. Run nianbao --help for usage.`,
+  ),
+  internal: m(
+    (a) => `nianbao 内部错误：${a.reason}。这是 nianbao 的缺陷，请附上所用文件报告给维护者。`,
+    (a) => `nianbao internal error: ${a.reason}. This is a bug in nianbao; please report it with the file you used.`,
+  ),
+} satisfies Record<string, Message>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+export function t(locale: Locale, id: MessageId, args: Args = {}): string {
+  return MESSAGES[id][locale](args);
+}
+
+/** A failure the user can act on: printed as its message, never as a stack trace. Exit code 2. */
+export class CliError extends Error {
+  constructor(
+    readonly id: MessageId,
+    readonly args: Args = {},
+    readonly exitCode = 2,
+  ) {
+    super(id);
+  }
+}
+
+/** The locale asked for on the command line, read before parsing so that parse errors are localized too. */
+export function localeFromArgs(argv: readonly string[]): Locale {
+  const i = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  if (i < 0) return 'zh';
+  const value = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'zh';
+}
