@@ -1,15 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const src = (path: string): string => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
 
 export default defineConfig({
   resolve: {
     // Tests run against the sources; the end-to-end tests spawn the built CLI from dist/.
-    alias: {
-      '@nianbao/format': src('format'),
-      '@nianbao/parse': src('parse'),
-    },
+    alias: [
+      { find: /^@nianbao\/format$/u, replacement: src('format/src/index.ts') },
+      { find: /^@nianbao\/parse$/u, replacement: src('parse/src/index.ts') },
+      { find: /^@nianbao\/lint$/u, replacement: src('lint/src/index.ts') },
+      { find: /^@nianbao\/lint\/node$/u, replacement: src('lint/src/node.ts') },
+      { find: /^@nianbao\/lint\/docs$/u, replacement: src('lint/src/docs.ts') },
+    ],
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],

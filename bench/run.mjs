@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { parseReport } from '@nianbao/parse';
+import { lint } from '@nianbao/lint';
 import { msPerCall, round } from './timing.mjs';
 import { largeReport } from './large-report.mjs';
 
@@ -21,7 +22,12 @@ const markdownlintAll = () => {
   for (const r of reports) markdownlint({ strings: { [r.file]: r.text } });
 };
 
+const lintAll = () => {
+  for (const r of reports) lint(parseReport(r.bytes, { fileName: r.file }));
+};
+
 const parseMs = msPerCall(parseAll);
+const lintMs = msPerCall(lintAll);
 const markdownlintMs = msPerCall(markdownlintAll);
 
 const big = largeReport(5 * 1024 * 1024);
@@ -36,6 +42,8 @@ const figures = {
   parseMBPerSecond: round(totalBytes / 1048576 / (parseMs / 1000), 2),
   markdownlintMsPerReport: round(markdownlintMs / reports.length),
   parseVsMarkdownlint: round(parseMs / markdownlintMs),
+  lintMsPerReport: round(lintMs / reports.length),
+  lintVsMarkdownlint: round(lintMs / markdownlintMs),
   parse5MBMs: round(bigMs, 1),
   parse5MBWithinLimit: bigMs <= BIG_LIMIT_MS,
 };
@@ -48,6 +56,8 @@ if (json) {
   console.log(`parse:         ${figures.parseMsPerReport} ms/report, ${figures.parseMBPerSecond} MB/s`);
   console.log(`markdownlint:  ${figures.markdownlintMsPerReport} ms/report (its own lint, same files, same run)`);
   console.log(`parse ÷ markdownlint = ${figures.parseVsMarkdownlint}  (target ≤ 0.5: ${target(figures.parseVsMarkdownlint <= 0.5)})`);
+  console.log(`lint (parse included, warm): ${figures.lintMsPerReport} ms/report`);
+  console.log(`lint ÷ markdownlint = ${figures.lintVsMarkdownlint}  (target ≤ 1.0: ${target(figures.lintVsMarkdownlint <= 1)})`);
   console.log(`5 MB report: ${figures.parse5MBMs} ms  (bound ≤ ${BIG_LIMIT_MS} ms: ${target(figures.parse5MBWithinLimit)})`);
 }
 if (!figures.parse5MBWithinLimit) process.exitCode = 1;

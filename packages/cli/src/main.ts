@@ -1,6 +1,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { readFileSync } from 'node:fs';
 import { extractCommand, type CommandIO } from './commands/extract.js';
+import { lintCommand } from './commands/lint.js';
 import { CliError, localeFromArgs, t, type Locale } from './messages.js';
 
 function version(): string {
@@ -17,7 +18,7 @@ const HELP_TITLES_ZH: Array<[RegExp, string]> = [
 
 const text = (locale: Locale, zh: string, en: string): string => (locale === 'zh' ? zh : en);
 
-function buildProgram(locale: Locale, io: CommandIO, exit: { code: number }): Command {
+function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, exit: { code: number }): Command {
   const program = new Command();
   const localize = (cmd: Command): Command =>
     cmd
@@ -52,6 +53,38 @@ function buildProgram(locale: Locale, io: CommandIO, exit: { code: number }): Co
     .action(async (file: string, opts: { output?: string; force?: boolean }) => {
       exit.code = await extractCommand(file, { output: opts.output, force: opts.force === true, locale }, io);
     });
+  localize(program.command('lint'))
+    .description(text(locale, '发布前检查报告：文件、文件夹（递归）或通配符', 'check reports before publication: files, folders (recursive) or globs'))
+    .argument('[paths...]', text(locale, '报告文件、文件夹或通配符（默认当前文件夹）', 'report files, folders or globs (default: the current folder)'))
+    .option('--format <format>', text(locale, '输出格式：stylish（默认）、json、sarif、github', 'output format: stylish (default), json, sarif, github'))
+    .option('--fix', text(locale, '自动修复可安全修复的问题（标题、标签、转换残留；从不改动数字），原子写回', 'apply safe fixes (headings, labels, leftovers; never numbers), written atomically'))
+    .option('--previous <file>', text(locale, '上一年度报告，用于跨年核对；auto 表示在同一文件夹中自动配对', "last year's report for the cross-year checks; auto pairs it in the same folder"))
+    .option('--quiet', text(locale, '只报告错误', 'report errors only'))
+    .option('--max-warnings <n>', text(locale, '提示超过 n 个时以退出码 1 结束', 'exit with 1 when there are more than n warnings'))
+    .option('--report-suppressed', text(locale, '同时列出被注释忽略的问题及其理由', 'also list findings suppressed by comments, with their reasons'))
+    .option('--no-color', text(locale, '不使用颜色', 'no colours'))
+    .option('--locale <locale>', text(locale, '提示语言：zh（默认）或 en', 'message language: zh (default) or en'))
+    .action(async (paths: string[], opts: { format?: string; fix?: boolean; previous?: string; quiet?: boolean; maxWarnings?: string; reportSuppressed?: boolean; color?: boolean }) => {
+      let maxWarnings: number | undefined;
+      if (opts.maxWarnings !== undefined) {
+        if (!/^\d+$/u.test(opts.maxWarnings)) throw new CliError('badNumber', { option: '--max-warnings', value: opts.maxWarnings });
+        maxWarnings = Number(opts.maxWarnings);
+      }
+      exit.code = await lintCommand(
+        paths,
+        {
+          format: opts.format ?? 'stylish',
+          fix: opts.fix === true,
+          ...(opts.previous !== undefined ? { previous: opts.previous } : {}),
+          quiet: opts.quiet === true,
+          ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+          ...(explicitLocale ? { locale } : {}),
+          reportSuppressed: opts.reportSuppressed === true,
+          color: opts.color !== false && io.isTTY === true && process.env['NO_COLOR'] === undefined,
+        },
+        io,
+      );
+    });
   return program;
 }
 
@@ -76,7 +109,10 @@ function commanderMessage(error: CommanderError, locale: Locale, argv: readonly 
  * Runs the CLI on `argv` (without node and script) and returns the exit code: 0 done, 1 findings
  * (lint), 2 could not run. Never throws: every failure becomes a message on stderr.
  */
-export async function main(argv: readonly string[], io: CommandIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CommandIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), isTTY: process.stdout.isTTY === true },
+): Promise<number> {
   const locale = localeFromArgs(argv);
   const requested = argv.find((a, i) => argv[i - 1] === '--locale') ?? argv.find((a) => a.startsWith('--locale='))?.split('=')[1];
   if (requested !== undefined && requested !== 'zh' && requested !== 'en') {
@@ -84,7 +120,7 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: (s
     return 2;
   }
   const exit = { code: 0 };
-  const program = buildProgram(locale, io, exit);
+  const program = buildProgram(locale, requested !== undefined, io, exit);
   try {
     if (argv.length === 0) {
       io.stdout(program.helpInformation());

@@ -71,6 +71,26 @@ export const MESSAGES = {
     (a) => `参数有误：${a.value}。运行 nianbao --help 查看用法。`,
     (a) => `Bad arguments: ${a.value}. Run nianbao --help for usage.`,
   ),
+  badFormat: m(
+    (a) => `不支持的输出格式：${a.value}。可用：stylish、json、sarif、github。`,
+    (a) => `Unsupported format: ${a.value}. Use stylish, json, sarif or github.`,
+  ),
+  badNumber: m(
+    (a) => `${a.option} 需要一个非负整数，收到的是“${a.value}”。`,
+    (a) => `${a.option} takes a whole number of 0 or more, not “${a.value}”.`,
+  ),
+  noReports: m(
+    (a) => `在 ${a.paths} 中没有找到报告文件（.md、.markdown、.txt）。请指定报告文件或其所在的文件夹。`,
+    (a) => `No report files (.md, .markdown, .txt) in ${a.paths}. Name the reports or their folder.`,
+  ),
+  fixEncoding: m(
+    (a) => `${a.file} 是 GB18030/GBK 编码，--fix 不改写这种编码的文件（以免改变编码）。请先另存为 UTF-8 再修复。`,
+    (a) => `${a.file} is in GB18030/GBK; --fix does not rewrite such files (it would change their encoding). Save it as UTF-8 first.`,
+  ),
+  tooManyWarnings: m(
+    (a) => `提示数量超过了 --max-warnings 允许的 ${a.max} 个。`,
+    (a) => `More warnings than --max-warnings allows (${a.max}).`,
+  ),
   internal: m(
     (a) => `nianbao 内部错误：${a.reason}。这是 nianbao 的缺陷，请附上所用文件报告给维护者。`,
     (a) => `nianbao internal error: ${a.reason}. This is a bug in nianbao; please report it with the file you used.`,

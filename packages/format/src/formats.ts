@@ -38,6 +38,9 @@ export const FORMAT_2019: FormatSpec = {
   feeStatementRequired: false,
 };
 
+/** The words every report title carries after its year (format.md §7: `YYYY年政府信息公开工作年度报告`). */
+export const REPORT_TITLE_WORDS = '政府信息公开工作年度报告';
+
 export const FORMATS: Readonly<Record<FormatYear, FormatSpec>> = { 2019: FORMAT_2019, 2021: FORMAT_2021 };
 export const FORMAT_YEARS: readonly FormatYear[] = [2019, 2021];
 export const TABLE_IDS: readonly TableId[] = ['activeDisclosure', 'applications', 'reviewLitigation'];

@@ -87,7 +87,7 @@ export function reportDataSchema(): JsonSchema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: '政府信息公开工作年度报告数据',
     description:
-      '一份年度报告的事实数据：标题、机关、年度、所用格式、统计期限、落款日期、联系方式、信息处理费和三张表的每个单元格。由 nianbao extract 从报告中提取，由 nianbao generate 渲染成报告。本文件由 scripts/generate-schema.mjs 依据格式数据生成，请勿手改。',
+      '一份年度报告的事实数据：标题、机关、年度、所用格式、统计期限、落款日期、联系方式、信息处理费和三张表的每个单元格。由 nianbao extract 从报告中提取，由 nianbao generate 渲染成报告。本文件由 scripts/generate.mjs 依据格式数据生成，请勿手改。',
     type: 'object',
     additionalProperties: false,
     required: ['title', 'agency', 'reportYear', 'formatYear', 'citedNotice', 'period', 'publicationDate', 'contact', 'processingFee', 'tables'],

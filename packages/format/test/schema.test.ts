@@ -14,7 +14,7 @@ const clone = (): ReportData => structuredClone(example);
 const errors = () => JSON.stringify(validate.errors, null, 1);
 
 describe('schemas/report-data.schema.json', () => {
-  it('is what scripts/generate-schema.mjs writes from the format data today', () => {
+  it('is what scripts/generate.mjs writes from the format data today', () => {
     expect(schemaText).toBe(`${JSON.stringify(reportDataSchema(), null, 2)}\n`);
   });
 

@@ -45,6 +45,21 @@ export function datesIn(text: string, offset: number, lines: LineIndex): DateNod
 
 const PERIOD_KEYWORD = /统计(?:期限|时限|期间|区间|时间|周期)/gu;
 
+/** `至12月31日` after a full start date: the end written without its year, as reports often do. */
+const YEARLESS_END = /^\s*起?\s*[至到—–\-~～－]+\s*(?:(\d{1,2})\s*月\s*(\d{1,2})|([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3}))\s*日/u;
+
+/** The end date of `2023年1月1日至12月31日`, which takes the start date's year. */
+function yearlessEnd(clause: string, from: number, start: DateNode, lines: LineIndex): DateNode | null {
+  const at = start.span.end.offset - from;
+  const m = YEARLESS_END.exec(clause.slice(at));
+  if (!m) return null;
+  const month = m[1] !== undefined ? Number(m[1]) : cjkNumber(m[3]!);
+  const day = m[2] !== undefined ? Number(m[2]) : cjkNumber(m[4]!);
+  const written = m[0].replace(/^\s*起?\s*[至到—–\-~～－]+\s*/u, '');
+  const offset = from + at + m[0].length - written.length;
+  return { text: written, span: lines.span(offset, offset + written.length), iso: isoDate(Number(start.iso!.slice(0, 4)), month, day) };
+}
+
 /**
  * The 统计期限 statement: the keyword and the two dates after it. A statement whose dates cannot be read
  * (`202011日`) is kept with null dates, so a rule can say it is garbled.
@@ -56,6 +71,8 @@ export function findPeriod(text: string, lines: LineIndex): PeriodNode | undefin
     const stop = /[。；;\n]|(?<=日)\s*(?:止|。)/u.exec(rest.slice(m[0].length));
     const clauseEnd = m[0].length + (stop ? stop.index : rest.length - m[0].length);
     const clause = rest.slice(0, clauseEnd).replace(/[，,\s]+$/u, '');
+    // `统计时间节点` and the like use the word without stating a period: look further.
+    if (!/[\d\uff10-\uff19〇零○]|[一二三四五六七八九十]\s*月/u.test(clause)) continue;
     const dates = datesIn(clause, from, lines);
     let start: DateNode | null = null;
     let end: DateNode | null = null;
@@ -65,6 +82,7 @@ export function findPeriod(text: string, lines: LineIndex): PeriodNode | undefin
       if (/[至到—–\-~～]\s*$/u.test(before)) end = dates[0]!;
       else start = dates[0]!;
     }
+    if (start?.iso && !end) end = yearlessEnd(clause, from, start, lines);
     const afterEnd = end ? text.slice(end.span.end.offset, end.span.end.offset + 1) : '';
     const endOffset = end ? end.span.end.offset + (afterEnd === '止' ? 1 : 0) : from + clause.length;
     return { text: text.slice(from, endOffset), span: lines.span(from, endOffset), start, end };
@@ -93,14 +111,22 @@ export function findNotices(text: string, lines: LineIndex): NoticeNode[] {
 
 const WHOLE_LINE_DATE = /^(?:(?:发布|印发|成文)?(?:日期|时间)\s*[:：]\s*)?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$/u;
 
-/** The 落款 date: a line near the end holding only a date. */
+/**
+ * The 落款 date: a line near the end holding only a date. It usually stands right under the agency's
+ * name (`某某区教育局` / `2024年1月20日`), which makes the two lines one paragraph: so each line counts.
+ */
 export function findSignatureDate(paragraphs: readonly ParagraphNode[], lines: LineIndex): DateNode | undefined {
-  const tail = paragraphs.slice(-6).reverse();
-  for (const p of tail) {
-    const text = p.text.trim();
-    if (!WHOLE_LINE_DATE.test(text)) continue;
-    const offset = p.span.start.offset + (p.text.length - p.text.trimStart().length);
-    return datesIn(text, offset, lines)[0];
+  for (const p of paragraphs.slice(-6).reverse()) {
+    const rows = p.text.split('\n');
+    let from = p.text.length;
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const row = rows[i]!;
+      from -= row.length + (i < rows.length - 1 ? 1 : 0);
+      const text = row.trim();
+      if (!WHOLE_LINE_DATE.test(text)) continue;
+      const offset = p.span.start.offset + from + (row.length - row.trimStart().length);
+      return datesIn(text, offset, lines)[0];
+    }
   }
   return undefined;
 }

@@ -71,13 +71,15 @@ export function matchSectionHeading(run: TextRun, lines: LineIndex, explicit: bo
   if (!wording) return undefined;
   const groups = m?.groups ?? {};
   const num = groups['num'] ?? groups['pnum'];
+  // `（二）…` is how sub-heads are numbered; a section heading is never written that way, even when a
+  // sub-head repeats a section's words (`（二）主动公开政府信息情况` under 一).
+  if (groups['paren'] !== undefined) return undefined;
   const hasPrefix = prefixLength > 0 && (num !== undefined || groups['sep'] !== undefined || groups['paren'] !== undefined);
   // Without any numeral a line must say the heading's words almost exactly to count as one.
   if (!hasPrefix && !explicit && wording.score < 0.9) return undefined;
   const expected = wording.section.numeral;
   let status: NumeralStatus;
-  if (groups['paren'] !== undefined) status = 'other-style';
-  else if (num === undefined) status = 'missing';
+  if (num === undefined) status = 'missing';
   else if (num === expected) status = groups['sep'] === '、' ? 'canonical' : 'other-style';
   else if (/^\d+$/u.test(num) && numeralValue(num) === numeralValue(expected)) status = 'arabic';
   else status = 'wrong';

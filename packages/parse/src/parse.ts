@@ -53,6 +53,19 @@ function soleCell(block: Block): { text: string; start: number; end: number } | 
 
 const AGENCY_LINE = /^[^。，；,;\d]{2,30}(?:街道|办事处|政府|局|委员会|委|办公室|区|县|市|镇|乡|厅|中心)$/u;
 
+const YEAR_IN_TITLE = /\d{4}\s*年|[〇零○一二三四五六七八九]{4}\s*年/u;
+
+/**
+ * Whether a title line is the rest of the line before it: `某某街道办事处` / `2023年政府信息公开工作年度报告`,
+ * or broken after the year or inside the words (`某某街道2023年` / `政府信息公开工作年度报告`). The line
+ * before must read as the title's start: no sentence punctuation and no full date (a 发布日期 line).
+ */
+function titleContinues(before: string, title: string): boolean {
+  if (AGENCY_LINE.test(before) && /^\s*\d{4}/u.test(title)) return true;
+  if (before.length > 40 || /[。，；：:,;、！？!?]/u.test(before) || /\d{1,2}\s*月/u.test(before)) return false;
+  return YEAR_IN_TITLE.test(before) && !YEAR_IN_TITLE.test(title);
+}
+
 function findTitle(blocks: readonly Block[], firstHeading: number, text: string, lines: LineIndex): { title?: TitleNode; used: number[] } {
   const limit = firstHeading < 0 ? Math.min(blocks.length, 30) : firstHeading;
   let previous: { index: number; cell: { text: string; start: number; end: number } } | undefined;
@@ -65,9 +78,9 @@ function findTitle(blocks: readonly Block[], firstHeading: number, text: string,
       continue;
     }
     if (looksLikeTitle(cell.text)) {
-      // A title broken over two lines: `某某街道办事处` / `2023年政府信息公开工作年度报告`.
-      const agencyLine = previous !== undefined && previous.index === i - 1 && AGENCY_LINE.test(previous.cell.text);
-      if (agencyLine && /^\s*\d{4}/u.test(cell.text)) return { title: titleNode(text, previous!.cell.start, cell.end, lines), used: [previous!.index, i] };
+      if (previous !== undefined && previous.index === i - 1 && titleContinues(previous.cell.text, cell.text)) {
+        return { title: titleNode(text, previous.cell.start, cell.end, lines), used: [previous.index, i] };
+      }
       return { title: titleNode(text, cell.start, cell.end, lines), used: [i] };
     }
     previous = cell.text.length <= 30 ? { index: i, cell } : undefined;
@@ -169,6 +182,13 @@ function build(text: string, encoding: ReportDocument['encoding'], layout: Sourc
     runStart = -1;
   };
   blocks.forEach((block, i) => {
+    // A Markdown heading that is not one of the six sections (`### （一）主动公开`) is a sub-heading:
+    // the rules see it as a paragraph of its own, as they see the same line written without `#`.
+    if (block.kind === 'heading' && !skip.has(i) && block.text.text !== '') {
+      flush();
+      paragraphs.push(paragraphNode(text, block.text.start, block.text.end, lines, sectionAt(block.text.start)));
+      return;
+    }
     if (block.kind !== 'line' || skip.has(i) || /^\s*<!--[\s\S]*-->\s*$/u.test(text.slice(block.start, block.end))) {
       flush();
       return;

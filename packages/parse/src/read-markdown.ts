@@ -5,7 +5,10 @@ import { unified } from 'unified';
 import { trimRun, type Block, type TextRun } from './blocks.js';
 import { readLines } from './read-text.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+const commonmark = unified().use(remarkParse).freeze();
+const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
+/** A GFM table's delimiter row (`| --- | :-: |`): the only GFM syntax whose structure the reader uses. */
+const DELIMITER_ROW = /^ {0,3}\|? *:?-+:? *(?:\| *:?-+:? *)+\|? *$|^ {0,3}\| *:?-+:? *\|? *$/mu;
 
 const MARKDOWN_HINT = /^ {0,3}(?:#{1,6}[ \t]|\|.*\||<!--)|^ {0,3}\|? *:?-{3,}:? *\|/mu;
 
@@ -41,7 +44,9 @@ function headingRun(text: string, start: number, end: number): TextRun {
 export function readMarkdown(text: string, starts: readonly number[]): Block[] {
   let tree: Root;
   try {
-    tree = processor.parse(text);
+    // GFM doubles remark's cost; only pipe tables need it, and most reports have none.
+    const processor = DELIMITER_ROW.test(text) ? gfm : commonmark;
+    tree = processor.parse(maskUnclosedComment(text));
   } catch {
     // remark does not throw on text, but a parser bug must not cost the user the whole document.
     return readLinesAll(text, starts);
@@ -59,6 +64,18 @@ export function readMarkdown(text: string, starts: readonly number[]): Block[] {
   }
   readLines(text, starts, nextLine, starts.length - 1, out);
   return out;
+}
+
+/**
+ * The text with a `<!--` that is never closed blanked out (same length, so offsets hold). Markdown would
+ * make it an HTML block running to the end of the file, hiding every heading and table after it; the
+ * opener is more likely a slip than the intent to comment out the rest of the report.
+ */
+function maskUnclosedComment(text: string): string {
+  const lastClose = text.lastIndexOf('-->');
+  const open = text.indexOf('<!--', lastClose < 0 ? 0 : lastClose + 3);
+  if (open < 0) return text;
+  return text.slice(0, open) + ' '.repeat(4) + text.slice(open + 4);
 }
 
 function readLinesAll(text: string, starts: readonly number[]): Block[] {
@@ -87,7 +104,9 @@ function structuralBlock(node: RootContent, text: string, start: number, end: nu
       // Comments are collected from the whole text by the builder; other HTML is read as lines.
       return /^\s*(?:<!--[\s\S]*?-->\s*)+$/u.test(text.slice(start, end)) ? 'skip' : undefined;
     case 'code':
-      return 'skip';
+      // Only a fenced block is code. Lines indented by a tab are Word's one-cell-per-line table export,
+      // which Markdown would take for indented code.
+      return /^ {0,3}(?:```|~~~)/u.test(text.slice(start, end)) ? 'skip' : undefined;
     default:
       return undefined;
   }

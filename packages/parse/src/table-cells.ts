@@ -20,6 +20,8 @@ export interface Token {
   key?: string;
   /** Offsets of the pieces a label broken over lines was joined from. */
   pieces?: Array<{ start: number; end: number }>;
+  /** The cell's column index in a grid (GFM, HTML), where the syntax says where each cell stands. */
+  gridColumn?: number;
 }
 
 /** The cells of one physical row: one line (PDF, GFM) or one blank-line-delimited group of lines (Word). */
@@ -91,4 +93,28 @@ export function fitRow(tokens: readonly Token[], columns: readonly string[]): Fi
   if (need > 0) return { cells: filled.map((token) => ({ token })), shape: 'too-few' };
   const placed = tokens.filter((t) => t.kind !== 'blank' || chosen.has(t));
   return { cells: placed.map((token, i) => ({ token, column: columns[i]! })), shape: 'ok' };
+}
+
+/**
+ * Places a grid row's values by the grid columns the header gave the format's columns. A grid says where
+ * a blank cell stands, which counting cannot (`| 标签 | | 1 | … | 6 | |`: the blank before the numbers
+ * fills the label's second column, the one after them is the total). Undefined when the row or the
+ * header does not give every position, or a value stands outside them: then the row is counted.
+ */
+export function placeByGrid(tokens: readonly Token[], columns: readonly string[], columnAt: ReadonlyMap<string, number>): FittedRow | undefined {
+  if (columns.length === 0 || tokens.length === 0 || tokens.some((t) => t.gridColumn === undefined)) return undefined;
+  const positions: number[] = [];
+  for (const c of columns) {
+    const at = columnAt.get(c);
+    if (at === undefined || positions.includes(at)) return undefined;
+    positions.push(at);
+  }
+  if (tokens.some((t) => t.kind !== 'blank' && !positions.includes(t.gridColumn!))) return undefined;
+  const cells: FittedCell[] = [];
+  for (const [i, column] of columns.entries()) {
+    const token = tokens.find((t) => t.gridColumn === positions[i]);
+    if (!token) return undefined;
+    cells.push({ token, column });
+  }
+  return { cells, shape: 'ok' };
 }

@@ -13,7 +13,7 @@ import {
 import type { Block, GridBlock, LineBlock } from './blocks.js';
 import type { CellNode, LabelNode, LabelRole, RowNode, TableNode, ToleranceNode } from './model.js';
 import type { LineIndex } from './source.js';
-import { classify, fitRow, type PhysicalRow, type Token } from './table-cells.js';
+import { classify, fitRow, placeByGrid, type PhysicalRow, type Token } from './table-cells.js';
 
 // ---------------------------------------------------------------------------------------------
 // Markers: labels that belong to one table only, in either format, so that finding one in a cell
@@ -142,12 +142,28 @@ function isCellPerLine(blocks: ReadonlyArray<LineBlock | GridBlock>): boolean {
   return narrow / lines.length >= 0.8 && lines.some((b) => b.indented);
 }
 
+/**
+ * The rows of a grid, each cell knowing its grid column. GFM inserts empty cells at the end of a row
+ * shorter than the header, so such a row is padded with blanks; cells beyond the header are kept, to be
+ * reported as found.
+ */
+function gridRows(grid: GridBlock): PhysicalRow[] {
+  const width = grid.rows[0]?.length ?? 0;
+  return grid.rows.map((row) => {
+    const start = row[0]?.start ?? grid.start;
+    const end = row[row.length - 1]?.end ?? grid.end;
+    const tokens = row.map((c, i): Token => ({ ...classify(c.text, c.start, c.end), gridColumn: i }));
+    for (let i = row.length; i < width; i++) tokens.push({ ...classify('', end, end), gridColumn: i });
+    return { tokens, start, end };
+  });
+}
+
 function physicalRows(region: TableRegion, blocks: readonly Block[], cellPerLine: boolean): PhysicalRow[] {
   const rows: PhysicalRow[] = [];
   const tokenOf = (c: { text: string; start: number; end: number }): Token => classify(c.text, c.start, c.end);
   if (!cellPerLine) {
     for (const b of region.blocks) {
-      if (b.kind === 'grid') for (const row of b.rows) rows.push({ tokens: row.map(tokenOf), start: row[0]?.start ?? b.start, end: row[row.length - 1]?.end ?? b.end });
+      if (b.kind === 'grid') rows.push(...gridRows(b));
       else rows.push({ tokens: b.cells.map(tokenOf), start: b.start, end: b.end });
     }
     return rows;
@@ -163,7 +179,7 @@ function physicalRows(region: TableRegion, blocks: readonly Block[], cellPerLine
     previousIndex = index;
     if (b.kind === 'grid') {
       current = undefined;
-      for (const row of b.rows) rows.push({ tokens: row.map(tokenOf), start: b.start, end: b.end });
+      rows.push(...gridRows(b));
       continue;
     }
     if (b.kind !== 'line') continue;
@@ -288,6 +304,8 @@ interface Builder {
   lines: LineIndex;
   table: TableNode;
   tolerances: ToleranceNode[];
+  /** In a grid: the grid column each format column's header label stands in (the latest header wins). */
+  columnAt: Map<string, number>;
 }
 
 function labelNode(b: Builder, m: MatchedToken): LabelNode {
@@ -315,7 +333,7 @@ function cellNode(b: Builder, token: Token, column?: string): CellNode {
 }
 
 function rowNode(b: Builder, id: string | undefined, label: LabelNode | undefined, values: Token[], columns: readonly string[], start: number, end: number): RowNode {
-  const fitted = fitRow(values, columns);
+  const fitted = placeByGrid(values, columns, b.columnAt) ?? fitRow(values, columns);
   const row: RowNode = {
     cells: fitted.cells.map((c) => cellNode(b, c.token, c.column)),
     span: b.lines.span(start, end),
@@ -348,27 +366,28 @@ function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
     return p.node;
   };
   const seen = new Set<string>();
-  for (const row of rows) {
-    const lastText = findLastIndex(row.tokens, (t) => t.kind === 'text' && !t.valueLike);
-    const labelTokens = lastText < 0 ? [] : row.tokens.slice(0, lastText + 1).filter((t) => t.kind === 'text' && !t.valueLike);
-    const values = row.tokens.slice(lastText + 1);
-    const hasValues = values.some((t) => t.kind !== 'blank');
-    const matched = labelTokens.map((t) => ({ t, m: matchToken(t, spec, b.format.labelDeviations, hasValues) }));
-    const rowLabel = [...matched].reverse().find((x) => x.m?.role === 'row')?.m;
+  const openRow = (rowLabel: MatchedToken, values: Token[], start: number, end: number): void => {
+    const id = rowLabel.match.id;
+    const node: RowNode = { id, cells: [], span: b.lines.span(start, end), expectedCells: 0, shape: 'ok', duplicate: seen.has(id) };
+    node.label = labelNode(b, rowLabel);
+    seen.add(id);
+    previous = { node, labelMatch: rowLabel, values, start };
+    table.rows.push(finish(previous, end));
+  };
+  // A label-only line whose text matched nothing: perhaps the start of a label the next line finishes.
+  let fragment: { token: Token; start: number; tolerance: ToleranceNode } | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const { labelTokens, values, hasValues, matched, rowLabel, unmatched } = analyseRow(b, row);
+    const heldFragment = fragment;
+    fragment = undefined;
     for (const x of matched) if (x.m && x.m !== rowLabel) table.labels.push(labelNode(b, x.m));
-    const unmatched = matched.filter((x) => !x.m).map((x) => x.t);
+    for (const x of matched) if (x.m?.role === 'column' && x.t.gridColumn !== undefined) b.columnAt.set(x.m.match.id, x.t.gridColumn);
 
     // A label broken over lines: the rest of it stands alone (with or without the numbers).
     if (!rowLabel && unmatched.length === 1 && previous?.labelMatch && !isSolid(previous.labelMatch.match)) {
       const piece = unmatched[0]!;
-      const prevToken = previous.labelMatch.token;
-      const joined: Token = {
-        ...prevToken,
-        text: prevToken.text + piece.text,
-        key: normalizeLabel(prevToken.text + piece.text),
-        end: piece.end,
-        pieces: [...(prevToken.pieces ?? [{ start: prevToken.start, end: prevToken.end }]), { start: piece.start, end: piece.end }],
-      };
+      const joined = joinPieces(previous.labelMatch.token, piece);
       const again = matchToken(joined, spec, b.format.labelDeviations, true);
       if (again && again.role === 'row' && again.match.id === previous.labelMatch.match.id && again.match.score >= previous.labelMatch.match.score) {
         previous.labelMatch = again;
@@ -378,17 +397,39 @@ function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
         continue;
       }
     }
+    // A label broken so early that its first piece matched nothing (`1.属于国` / `家秘密`): the pieces
+    // together must then say a row's words outright, not merely resemble them.
+    if (!rowLabel && unmatched.length === 1) {
+      const piece = unmatched[0]!;
+      if (heldFragment) {
+        const whole = solidRow(b, joinPieces(heldFragment.token, piece));
+        if (whole) {
+          b.tolerances.splice(b.tolerances.indexOf(heldFragment.tolerance), 1);
+          openRow(whole, values, heldFragment.start, row.end);
+          continue;
+        }
+      }
+      const next = hasValues ? rows[i + 1] : undefined;
+      const rest = next ? analyseRow(b, next) : undefined;
+      if (next && rest && !rest.hasValues && rest.matched.length === 1 && rest.unmatched.length === 1) {
+        const whole = solidRow(b, joinPieces(piece, rest.unmatched[0]!));
+        if (whole) {
+          openRow(whole, values, row.start, next.end);
+          i++;
+          continue;
+        }
+      }
+    }
     if (rowLabel) {
-      const id = rowLabel.match.id;
-      const node: RowNode = { id, cells: [], span: b.lines.span(row.start, row.end), expectedCells: 0, shape: 'ok', duplicate: seen.has(id) };
-      node.label = labelNode(b, rowLabel);
-      seen.add(id);
-      previous = { node, labelMatch: rowLabel, values, start: row.start };
-      table.rows.push(finish(previous, row.end));
+      openRow(rowLabel, values, row.start, row.end);
       continue;
     }
     if (!hasValues) {
-      if (unmatched.length > 0) for (const t of unmatched) b.tolerances.push({ kind: 'header-fragment', span: b.lines.span(t.start, t.end), found: t.text });
+      for (const t of unmatched) {
+        const tolerance: ToleranceNode = { kind: 'header-fragment', span: b.lines.span(t.start, t.end), found: t.text };
+        b.tolerances.push(tolerance);
+        if (unmatched.length === 1) fragment = { token: t, start: row.start, tolerance };
+      }
       continue;
     }
     // Numbers with no row label of their own: the rest of the previous row (one cell per line with
@@ -401,10 +442,47 @@ function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
     const stray: RowNode = rowNode(b, undefined, undefined, values, [], row.start, row.end);
     const groupLabel = matched.find((x) => x.m)?.m;
     if (groupLabel) stray.label = labelNode(b, groupLabel);
-    else if (unmatched[0]) stray.label = undefined;
     table.unrecognized.push(stray);
     previous = undefined;
   }
+}
+
+interface RowAnalysis {
+  labelTokens: Token[];
+  values: Token[];
+  hasValues: boolean;
+  matched: Array<{ t: Token; m: MatchedToken | undefined }>;
+  rowLabel: MatchedToken | undefined;
+  unmatched: Token[];
+}
+
+/** A physical row split into its label cells (each matched against the format) and the values after them. */
+function analyseRow(b: Builder, row: PhysicalRow): RowAnalysis {
+  const lastText = findLastIndex(row.tokens, (t) => t.kind === 'text' && !t.valueLike);
+  const labelTokens = lastText < 0 ? [] : row.tokens.slice(0, lastText + 1).filter((t) => t.kind === 'text' && !t.valueLike);
+  const values = row.tokens.slice(lastText + 1);
+  const hasValues = values.some((t) => t.kind !== 'blank');
+  const matched = labelTokens.map((t) => ({ t, m: matchToken(t, b.spec, b.format.labelDeviations, hasValues) }));
+  const rowLabel = [...matched].reverse().find((x) => x.m?.role === 'row')?.m;
+  const unmatched = matched.filter((x) => !x.m).map((x) => x.t);
+  return { labelTokens, values, hasValues, matched, rowLabel, unmatched };
+}
+
+/** One label token from two pieces of text on different lines, keeping where each piece is. */
+function joinPieces(first: Token, piece: Token): Token {
+  return {
+    ...first,
+    text: first.text + piece.text,
+    key: normalizeLabel(first.text + piece.text),
+    end: piece.end,
+    pieces: [...(first.pieces ?? [{ start: first.start, end: first.end }]), { start: piece.start, end: piece.end }],
+  };
+}
+
+/** The row a joined label names, when it names one exactly (up to widths, spaces and known deviations). */
+function solidRow(b: Builder, token: Token): MatchedToken | undefined {
+  const m = matchToken(token, b.spec, b.format.labelDeviations, true);
+  return m && m.role === 'row' && isSolid(m.match) ? m : undefined;
 }
 
 function assembleSingleRow(b: Builder, rows: readonly PhysicalRow[]): void {
@@ -487,7 +565,7 @@ export function readTable(
     missingRows: [],
     hasData: false,
   };
-  const b: Builder = { spec, format, lines, table, tolerances };
+  const b: Builder = { spec, format, lines, table, tolerances, columnAt: new Map() };
   if (spec.layout === 'singleRow') assembleSingleRow(b, rows);
   else assembleMatrix(b, rows);
   table.hasData = table.rows.some((r) => r.cells.length > 0) || table.unrecognized.some((r) => r.cells.some((c) => c.kind !== 'blank'));

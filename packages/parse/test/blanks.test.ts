@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport, toReportData, type ReportDocument } from '@nianbao/parse';
 import { FORMATS, type ReportData } from '@nianbao/format';
-import { applicationValue, expectedData, pdfReport, placeOf, reviewRows, wordReport } from './fixtures/synthetic.js';
+import { applicationValue, expectedData, gfmReport, gfmReport2019, pdfReport, placeOf, reviewRows, wordReport } from './fixtures/synthetic.js';
 
 function replaced(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`not in the text: ${from}`);
@@ -90,6 +90,48 @@ function lineColumn(text: string, needle: string, shift: number): { line: number
   const p = placeOf(text, needle);
   return { line: p.line, column: p.column + shift };
 }
+
+describe('a GFM grid says where a blank stands', () => {
+  const row = `| 一、本年新收政府信息公开申请数量 |  | ${values(0).join(' | ')} |`;
+
+  it('a blank total at the end of a row is the total, not a shift of every number', () => {
+    const text = replaced(gfmReport().text, row, `| 一、本年新收政府信息公开申请数量 |  | ${values(0, 0, 6).join(' | ')} |  |`);
+    const { data } = extract(text);
+    expect(data.tables.applications['newReceived']).toEqual({
+      naturalPerson: 101, commercial: 102, research: 103, publicInterest: 104, legalService: 105, other: 106, total: null,
+    });
+    expect(data.extractionIssues).toBeUndefined();
+  });
+
+  it('a row shorter than the header has empty cells at its end (GFM)', () => {
+    const text = replaced(gfmReport().text, row, `| 一、本年新收政府信息公开申请数量 |  | ${values(0, 0, 6).join(' | ')} |`);
+    const { data } = extract(text);
+    expect(data.tables.applications['newReceived']!['total']).toBeNull();
+    expect(data.tables.applications['newReceived']!['other']).toBe(106);
+  });
+
+  it('a blank first value after the label filler', () => {
+    const text = replaced(gfmReport().text, row, `| 一、本年新收政府信息公开申请数量 |  |  | ${values(0, 1).join(' | ')} |`);
+    const { data } = extract(text);
+    expect(data.tables.applications['newReceived']!['naturalPerson']).toBeNull();
+    expect(data.tables.applications['newReceived']!['commercial']).toBe(102);
+  });
+
+  it('Table 二 (2019): a blank 上一年项目数量 before 本年增/减 in a four-column grid', () => {
+    const report = gfmReport2019();
+    const text = replaced(report.text, '| 行政事业性收费 | 18 | 19 |  |', '| 行政事业性收费 |  | 19 |  |');
+    const { data } = extract(text);
+    expect(data.tables.activeDisclosure['administrativeFees']).toEqual({ previousCount: null, change: 19 });
+    const full = extract(report.text).data;
+    expect(full).toEqual(expectedData(report));
+  });
+
+  it('a grid row with a number outside the header\'s columns is too many, as found', () => {
+    const text = replaced(gfmReport().text, '| 行政处罚 | 8 |  |  |', '| 行政处罚 | 8 | 0 | 0 |');
+    const { data } = extract(text);
+    expect(data.extractionIssues?.map((i) => [i.kind, i.row, i.cells?.map((c) => c.text)])).toEqual([['row-shape', 'punishment', ['8', '0', '0']]]);
+  });
+});
 
 describe('rows of the wrong shape are kept as found', () => {
   it('a row with too many cells: shape too-many, cells with positions and no columns, listed', () => {

@@ -36,6 +36,27 @@ describe('title, agency and year', () => {
     expect(data(text)).toEqual(expectedData(pdfReport()));
   });
 
+  const breaks: Array<[string, string, string]> = [
+    ['after the year', `${AGENCY}2023年\n政府信息公开工作年度报告`, titleLine(2023)],
+    ['inside the words', `${AGENCY}2023年政府信息\n公开工作年度报告`, titleLine(2023)],
+    ['before 年度, both lines indented', `  ${AGENCY}  \n  2023年度政府信息公开工作年度报告`, `${AGENCY}2023年度政府信息公开工作年度报告`],
+  ];
+  for (const [name, written, title] of breaks) {
+    it(`a title broken ${name}`, () => {
+      const text = replaced(pdfReport().text, titleLine(2023), written);
+      const doc = parseReport(text);
+      expect(doc.title).toMatchObject({ year: 2023, agency: AGENCY });
+      expect(doc.title?.text).toBe(title);
+      expect(doc.paragraphs[0]?.text.startsWith('本报告依据')).toBe(true);
+    });
+  }
+
+  it('a date line above the title is not part of it', () => {
+    const text = replaced(pdfReport().text, titleLine(2023), `2024年1月15日\n${AGENCY}政府信息公开工作年度报告`);
+    const doc = parseReport(text);
+    expect(doc.title).toMatchObject({ text: `${AGENCY}政府信息公开工作年度报告`, year: null });
+  });
+
   it('a Markdown title, spaced and with 年度', () => {
     const text = replaced(gfmReport().text, `# ${titleLine(2023)}`, `# ${AGENCY} 2023 年度 政府信息公开工作年度报告`);
     const d = data(text);
@@ -62,6 +83,9 @@ describe('统计期限', () => {
     ['为…至…', PERIOD, { start: '2023-01-01', end: '2023-12-31' }],
     ['自…起至…止', '本报告统计期限自2023年1月1日起至2023年12月31日止。', { start: '2023-01-01', end: '2023-12-31' }],
     ['…—…', '本年度报告所列数据统计期限为2023年1月1日—2023年12月31日。', { start: '2023-01-01', end: '2023-12-31' }],
+    ['the end without its year (`至12月31日`)', '本报告中所列数据统计期限为2023年1月1日至12月31日。', { start: '2023-01-01', end: '2023-12-31' }],
+    ['自…起至…止, the end without its year', '统计期限自2023年1月1日起至12月31日止。', { start: '2023-01-01', end: '2023-12-31' }],
+    ['Chinese numerals', '统计期限为二〇二三年一月一日至十二月三十一日。', { start: '2023-01-01', end: '2023-12-31' }],
     ['spaced digits', '本报告中所列数据统计期限为 2023 年 1 月 1 日至 2023 年 12 月 31 日。', { start: '2023-01-01', end: '2023-12-31' }],
     ['garbled (`202311日`)', '本报告中所列数据统计期限为202311日至2023年12月31日。', { start: null, end: '2023-12-31', text: '统计期限为202311日至2023年12月31日' }],
     ['an impossible date', '本报告中所列数据统计期限为2023年1月1日至2023年12月32日。', { start: '2023-01-01', end: null, text: '统计期限为2023年1月1日至2023年12月32日' }],
@@ -157,6 +181,7 @@ describe('信息处理费', () => {
     ['none, as 信息费', '本年度无收取信息费情况。', { collected: false }],
     ['an amount in 元', '本年度共收取信息处理费120元。', { collected: true, amountYuan: 120 }],
     ['an amount in 万元', '本年度收取信息处理费0.5万元。', { collected: true, amountYuan: 5000 }],
+    ['an amount of 0 元', '本年度收取信息处理费0元。', { collected: false }],
     ['only the regulation named', '根据《政府信息公开信息处理费管理办法》要求，做好相关工作。', null],
     ['not stated', '本年度无其他需要报告的事项。', null],
   ];
@@ -195,5 +220,30 @@ describe('artifacts', () => {
     const d = data(text);
     expect(d.tables).toEqual(expectedData(report).tables);
     expect(d.processingFee).toEqual({ collected: false });
+  });
+});
+
+describe('facts found where real reports put them', () => {
+  it('the 落款 date on the line right under the agency name (one paragraph with it)', () => {
+    const doc = parseReport('某某区教育局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n\n某某区教育局\n2024年1月20日\n');
+    expect(doc.signatureDate?.iso).toBe('2024-01-20');
+    expect(doc.signatureDate?.span.start).toMatchObject({ line: 8, column: 1 });
+  });
+
+  it('a 统计 word without dates (统计时间节点) does not hide the real period statement', () => {
+    const doc = parseReport('某某区2023年政府信息公开工作年度报告\n\n按统计时间节点报送。本报告所列数据统计期限为2023年1月1日至2023年12月31日。\n');
+    expect(doc.period?.start?.iso).toBe('2023-01-01');
+    expect(doc.period?.end?.iso).toBe('2023-12-31');
+  });
+
+  it('a sub-head numbered （二） is never a section heading, even with a section’s words', () => {
+    const doc = parseReport('一、总体情况\n\n（二）主动公开政府信息情况\n\n二、主动公开政府信息情况\n');
+    expect(doc.sections.map((s) => s.id)).toEqual(['overview', 'activeDisclosure']);
+    expect(doc.paragraphs.find((p) => p.enumerator?.text.startsWith('（二）'))?.headingLike).toBe(true);
+  });
+
+  it('a Markdown sub-heading is a paragraph of its section', () => {
+    const doc = parseReport('## 一、总体情况\n\n### （一）主动公开\n\n正文。\n', { fileName: 'r.md' });
+    expect(doc.paragraphs[0]).toMatchObject({ text: '（一）主动公开', section: 'overview', headingLike: true });
   });
 });

@@ -118,10 +118,30 @@ describe('every layout gives the same data', () => {
     expect(doc.tolerances.filter((t) => t.kind === 'split-label').map((t) => t.found)).toEqual(['商业企业', '4.保护第三方合法权益']);
   });
 
-  it('(c) a .md file name forces the Markdown reader', () => {
-    const { doc } = extract(pdfReport(), 'report.md');
+  it('a .md file name forces the Markdown reader, and plain-text tables still read', () => {
+    for (const make of [pdfReport, wordReport]) {
+      const report = make();
+      const { doc, data } = extract(report, 'report.md');
+      expect(doc.layout).toBe('markdown');
+      expect(data).toEqual(expectedData(report));
+    }
+  });
+
+  it('Word text under Markdown headings: tab-indented cells are not indented code', () => {
+    const report = wordReport();
+    const text = report.text.replace(/^(?=[一二三四五六]、)/gmu, '## ');
+    const doc = parseReport(text);
     expect(doc.layout).toBe('markdown');
-    expect(doc.tables).toHaveLength(3);
+    expect(doc.tables.map((t) => t.mode)).toEqual(['cell-per-line', 'cell-per-line', 'cell-per-line']);
+    const result = toReportData(doc);
+    expect(result.ok && result.data).toEqual(expectedData(report));
+  });
+
+  it('a fenced code block in Markdown is not read', () => {
+    const report = gfmReport();
+    const text = report.text.replace('## 五、', '```\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\t1\n```\n\n## 五、');
+    const result = toReportData(parseReport(text));
+    expect(result.ok && result.data).toEqual(expectedData(report));
   });
 });
 

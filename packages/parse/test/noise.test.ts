@@ -61,6 +61,38 @@ describe('conversion noise is tolerated and the data stays the same', () => {
     expect(row.cells.map((c) => c.value)).toEqual(Array.from({ length: 7 }, (_, j) => applicationValue(8, j)));
   });
 
+  it('a label broken so early its first piece matches nothing (`1.属于国` / `家秘密`), numbers on the first line', () => {
+    const text = noisy([
+      [`\t1.属于国家秘密\t${numbers(4)}`, `\t1.属于国\t${numbers(4)}`],
+      ['\n\t2.其他法律', '\n\t\t家秘密\t\t\t\n\t2.其他法律'],
+    ]);
+    expect(data(text)).toEqual(expected);
+    const row = applicationsTable(parseReport(text)).rows.find((r) => r.id === 'withheldStateSecret')!;
+    expect(row.label?.pieces?.map((p) => p.start)).toEqual([placeOf(text, '1.属于国'), placeOf(text, '家秘密')]);
+    expect(parseReport(text).tolerances.map((t) => [t.kind, t.found])).toEqual([['split-label', '1.属于国家秘密']]);
+  });
+
+  it('… and with the numbers on the second line (`2.重复` / `申请`, `3.其` / `他`)', () => {
+    const text = noisy([
+      ['\t2.重复申请\t', '\t2.重复\n\t申请\t'],
+      ['\t3.其他\t', '\t3.其\n\t他\t'],
+    ]);
+    expect(data(text)).toEqual(expected);
+    expect(parseReport(text).tolerances.map((t) => [t.kind, t.found])).toEqual([
+      ['split-label', '2.重复申请'],
+      ['split-label', '3.其他'],
+    ]);
+  });
+
+  it('two label-only lines that do not make a label between them stay header fragments', () => {
+    const text = noisy([['\n\t2.其他法律', '\n\t\t备注\n\t\t说明\t\t\n\t2.其他法律']]);
+    expect(data(text)).toEqual(expected);
+    expect(parseReport(text).tolerances.map((t) => [t.kind, t.found])).toEqual([
+      ['header-fragment', '备注'],
+      ['header-fragment', '说明'],
+    ]);
+  });
+
   it('half-width `(一)` and full-width `（一）` numbering read the same', () => {
     const text = noisy([
       ['（一）予以公开', '(一) 予以公开'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, parseReport, toReportData } from '@nianbao/parse';
-import { expectedData, gfmReport, pdfReport, wordReport } from './fixtures/synthetic.js';
+import { expectedData, gfmReport, pdfReport, placeOf, wordReport } from './fixtures/synthetic.js';
 
 /** A small seeded generator (mulberry32), so that the junk is the same on every run. */
 function seeded(seed: number): () => number {
@@ -92,13 +92,26 @@ describe('an unbalanced `<!--` does not lose the report', () => {
     expect(result.ok && result.data).toEqual(expectedData(report));
   });
 
-  it('in Markdown, an unclosed one never throws and keeps what comes before it', () => {
+  it('in Markdown, an unclosed one does not hide the headings and tables after it', () => {
+    // Markdown makes an unclosed `<!--` an HTML block running to the end of the file; the opener is far
+    // more likely a slip than an intent to comment out the rest of the report.
     const report = gfmReport();
-    const text = report.text.replace('## 五、', '<!-- 未完\n\n## 五、');
+    const text = report.text.replace('## 二、', '<!-- 未完\n\n## 二、');
     const doc = parseReport(text);
-    expect(doc.sections.slice(0, 4).map((s) => s.id)).toEqual(['overview', 'activeDisclosure', 'applications', 'reviewLitigation']);
+    expect(doc.sections.map((s) => s.id)).toEqual(['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters']);
+    expect(doc.comments).toEqual([]);
+    expect(doc.sections[1]!.heading.span.start).toEqual(placeOf(text, '二、主动公开'));
     const result = toReportData(doc);
-    expect(result.ok && result.data.tables).toEqual(expectedData(report).tables);
+    expect(result.ok && result.data).toEqual(expectedData(report));
+  });
+
+  it('in Markdown, an opener after a closed comment is the unclosed one', () => {
+    const report = gfmReport();
+    const text = report.text.replace('## 一、', '<!-- 注 -->\n\n## 一、').replace('## 四、', '<!--\n\n## 四、');
+    const doc = parseReport(text);
+    expect(doc.comments.map((c) => c.text)).toEqual(['注']);
+    const result = toReportData(doc);
+    expect(result.ok && result.data).toEqual(expectedData(report));
   });
 });
 

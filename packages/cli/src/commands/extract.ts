@@ -11,6 +11,8 @@ export interface ExtractOptions {
 export interface CommandIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colours). */
+  isTTY?: boolean;
 }
 
 /** `nianbao extract FILE`: the report's data as JSON valid against schemas/report-data.schema.json. */

@@ -1,0 +1,18 @@
+import type { Formatter } from './types.js';
+
+const escapeData = (s: string): string => s.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
+
+/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff. */
+export const github: Formatter = (results) =>
+  results
+    .flatMap((r) =>
+      r.diagnostics
+        .filter((d) => !d.suppressed)
+        .map((d) => {
+          const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+          const props = [`file=${escapeProperty(r.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`, `title=${escapeProperty(`nianbao ${d.ruleId}`)}`];
+          return `::${level} ${props.join(',')}::${escapeData(d.message)}\n`;
+        }),
+    )
+    .join('');

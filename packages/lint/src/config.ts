@@ -1,0 +1,102 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { AGENCY_KINDS, type AgencyKind, type JsonSchema } from '@nianbao/format';
+import { RULES } from './registry.js';
+import type { Locale, Rule, RuleSetting } from './types.js';
+
+/** `.nianbaorc.json`: found by walking up from the report; everything optional. */
+export interface NianbaoConfig {
+  $schema?: string;
+  locale?: Locale;
+  /** The agency's kind, when the title does not tell (sets the publication deadline). */
+  agencyKind?: AgencyKind;
+  /** Last year's report: a path relative to this file, or `auto` to pair by agency and year in the folder. */
+  previousReport?: string;
+  /** Where rule docs are published, if not in the installed package. */
+  docsBaseUrl?: string;
+  rules?: Record<string, RuleSetting>;
+}
+
+const SEVERITIES = ['error', 'warning', 'info', 'off'];
+
+function ruleSettingSchema(rule: Rule): JsonSchema {
+  const severity = { enum: SEVERITIES, description: '级别：error、warning、info，或 off（关闭）' };
+  const options = rule.meta.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
+  return {
+    description: `${rule.meta.description.zh}（默认 ${rule.meta.severity}）`,
+    oneOf: [severity, { type: 'array', minItems: 1, maxItems: 2, items: [severity, options], additionalItems: false }],
+  };
+}
+
+/**
+ * The JSON Schema of `.nianbaorc.json`, built from the rules' metadata (so a new rule and its options
+ * appear in editors' completion without anyone writing schema by hand).
+ */
+export function configSchema(rules: readonly Rule[] = RULES): JsonSchema {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'nianbao 配置（.nianbaorc.json）',
+    description: '政府信息公开工作年度报告检查的配置：规则级别与选项、机关类别、上年报告等。本文件由 scripts/generate.mjs 依据规则元数据生成，请勿手改。',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string', description: 'JSON Schema 地址' },
+      locale: { enum: ['zh', 'en'], description: '提示语言：zh（默认）或 en' },
+      agencyKind: { enum: [...AGENCY_KINDS], description: '机关类别：部门、人民政府（县级以上人民政府本级报告）或乡镇街道；决定发布时限。未设置时按报告标题判断。' },
+      previousReport: { type: 'string', description: '上一年度报告的路径（相对于本配置文件），或 auto：在同一文件夹中按机关名称和年份自动配对' },
+      docsBaseUrl: { type: 'string', description: '规则文档的发布地址；默认指向所安装的 nianbao 中的文档' },
+      rules: {
+        type: 'object',
+        description: '各规则的级别与选项，如 "placeholder": "off" 或 "publish-deadline": ["error", { … }]',
+        additionalProperties: false,
+        properties: Object.fromEntries(rules.map((r) => [r.meta.id, ruleSettingSchema(r)])),
+      },
+    },
+  };
+}
+
+/** A problem in a configuration: where (a JSON path) and what, in words a user can act on. */
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+let compiled: ValidateFunction | undefined;
+
+function explain(e: ErrorObject, locale: Locale): string {
+  const zh = locale === 'zh';
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      return zh ? `未知的设置项“${key}”` : `unknown setting “${key}”`;
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join('、');
+      return zh ? `应为以下之一：${allowed}` : `must be one of ${allowed}`;
+    }
+    case 'type':
+      return zh ? `类型应为 ${String((e.params as { type: string }).type)}` : `must be of type ${String((e.params as { type: string }).type)}`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+/**
+ * Checks a parsed `.nianbaorc.json` against the schema and each rule's option schema (ESLint's way).
+ * Returns the problems, most specific first; an empty list means the configuration can be used.
+ */
+export function validateConfig(raw: unknown, locale: Locale = 'zh'): ConfigProblem[] {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema());
+  if (compiled(raw)) return [];
+  const errors = compiled.errors ?? [];
+  // oneOf reports every branch; the deepest errors say what is actually wrong.
+  const deepest = errors.filter((e) => e.keyword !== 'oneOf' && !errors.some((o) => o !== e && o.instancePath.startsWith(`${e.instancePath}/`)));
+  const seen = new Set<string>();
+  return (deepest.length > 0 ? deepest : errors)
+    .map((e) => ({ path: e.instancePath === '' ? '/' : e.instancePath, message: explain(e, locale) }))
+    .filter((p) => {
+      const key = `${p.path} ${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}

@@ -1,0 +1,127 @@
+import { FORMATS, formatFor, type FormatSpec } from '@nianbao/format';
+import { toReportData, type ReportDocument, type Span } from '@nianbao/parse';
+import { readSuppressions, suppressionFor } from './directives.js';
+import { RULES } from './registry.js';
+import { fillTemplate } from './template.js';
+import type { Diagnostic, LintOptions, Locale, RelatedPlace, ReportDescriptor, Rule, RuleContext, RuleSetting, Severity } from './types.js';
+
+/** The id of the finding that stands for a rule that crashed: the run goes on without it. */
+export const INTERNAL_ERROR = 'internal-error';
+
+const DEFAULT_DOCS_BASE = new URL('../docs/rules/', import.meta.url).href;
+
+/** The docs page of a rule: in the installed package, or under `docsBaseUrl` when configured. */
+export function ruleDocsUrl(ruleId: string, docsBaseUrl?: string): string {
+  const base = docsBaseUrl ?? DEFAULT_DOCS_BASE;
+  return `${base.endsWith('/') ? base : `${base}/`}${ruleId}.md`;
+}
+
+/** A rule's severity and options as configured: `off` means the rule does not run. */
+export function resolveSetting(rule: Rule, setting: RuleSetting | undefined): { severity: Severity | 'off' | undefined; options: Record<string, unknown> } {
+  const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
+  return { severity, options: { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}) } };
+}
+
+function spanPlace(span: Span): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn' | 'startOffset' | 'endOffset'> {
+  return {
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+    startOffset: span.start.offset,
+    endOffset: span.end.offset,
+  };
+}
+
+function relatedPlaces(rule: Rule, d: ReportDescriptor, locale: Locale): RelatedPlace[] {
+  return (d.related ?? []).map((r) => {
+    const template = r.messageId ? rule.meta.messages[r.messageId] : undefined;
+    const message = template
+      ? fillTemplate(template, locale, r.data)
+      : typeof r.text === 'string'
+        ? r.text
+        : r.text
+          ? r.text[locale]
+          : '';
+    const place: RelatedPlace = { line: r.span.start.line, column: r.span.start.column, endLine: r.span.end.line, endColumn: r.span.end.column, message };
+    if (r.file !== undefined) place.file = r.file;
+    return place;
+  });
+}
+
+function internalError(ruleId: string, error: unknown, locale: Locale, docsBaseUrl?: string): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: INTERNAL_ERROR,
+    severity: 'error',
+    message:
+      locale === 'zh'
+        ? `规则 ${ruleId} 运行出错（${reason}），本次未能完成这项检查。这是 nianbao 的缺陷，请报告给维护者；其他规则的结果不受影响。`
+        : `Rule ${ruleId} crashed (${reason}); this check was not done. This is a bug in nianbao, please report it; other rules' findings stand.`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    startOffset: 0,
+    endOffset: 0,
+    url: ruleDocsUrl(INTERNAL_ERROR, docsBaseUrl),
+    related: [],
+  };
+}
+
+/**
+ * Lints a parsed report. Pure: reads no files, touches no process state. Rules run in registry order;
+ * each only reports, and this stamps rule id, severity and docs URL on what it reports. A rule that
+ * throws becomes one `internal-error` finding and the others still run.
+ */
+export function lint(document: ReportDocument, options: LintOptions = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const locale: Locale = options.locale ?? 'zh';
+  const extracted = toReportData(document);
+  const data = extracted.ok ? extracted.data : undefined;
+  const format: FormatSpec = formatFor(document.reportYear ?? document.tableFormatYear ?? 2021);
+  const tableFormat: FormatSpec = FORMATS[document.tableFormatYear ?? format.year];
+  const previous = options.previous
+    ? (() => {
+        const r = toReportData(options.previous.document);
+        return { document: options.previous.document, data: r.ok ? r.data : undefined, ...(options.previous.file !== undefined ? { file: options.previous.file } : {}) };
+      })()
+    : undefined;
+  const agencyKind = options.agencyKind ?? data?.agency.kind ?? undefined;
+  const suppressions = readSuppressions(document);
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const id = rule.meta.id;
+    if (options.only && !options.only.includes(id)) continue;
+    const { severity: configured, options: ruleOptions } = resolveSetting(rule, options.rules?.[id]);
+    if (configured === 'off') continue;
+    const report = (d: ReportDescriptor): void => {
+      const template = rule.meta.messages[d.messageId];
+      if (!template) throw new Error(`unknown messageId ${d.messageId}`);
+      const diagnostic: Diagnostic = {
+        ruleId: id,
+        severity: configured ?? d.severity ?? rule.meta.severity,
+        message: fillTemplate(template, locale, d.data),
+        ...spanPlace(d.span),
+        url: ruleDocsUrl(id, options.docsBaseUrl),
+        related: relatedPlaces(rule, d, locale),
+      };
+      // Only a rule that declares itself fixable may change the text (ESLint's guard).
+      if (d.fix && rule.meta.fixable) diagnostic.fix = d.fix;
+      const suppression = suppressionFor(suppressions, id, diagnostic.line);
+      if (suppression) {
+        if (!options.reportSuppressed) return;
+        diagnostic.suppressed = { reason: suppression.reason, line: suppression.line };
+      }
+      out.push(diagnostic);
+    };
+    const context: RuleContext = { document, format, tableFormat, data, options: ruleOptions, locale, agencyKind, previous, report };
+    const before = out.length;
+    try {
+      rule.check(context);
+    } catch (error) {
+      out.length = before;
+      out.push(internalError(id, error, locale, options.docsBaseUrl));
+    }
+  }
+  return out.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+}

@@ -1,0 +1,66 @@
+import { applicationsTable, naturalPersons } from '../examples.js';
+import { identityRule } from '../identity-rule.js';
+
+const zeroRows = [
+  'withheldStateSecret',
+  'withheldProhibitedByLaw',
+  'withheldSecurityStability',
+  'withheldThirdParty',
+  'withheldInternalAffairs',
+  'withheldProcess',
+  'withheldEnforcementFile',
+  'withheldQuery',
+  'unavailableNeedsCreation',
+  'unavailableUnclear',
+  'notProcessedComplaint',
+  'notProcessedRepeated',
+  'notProcessedPublication',
+  'notProcessedExcessive',
+  'notProcessedConfirmation',
+  'otherNoCorrection',
+  'otherUnpaidFee',
+  'otherOther',
+] as const;
+
+function table(total: number): string {
+  return applicationsTable([
+    ['disclosed', naturalPersons(4)],
+    ['partiallyDisclosed', naturalPersons(2)],
+    ...zeroRows.map((id) => [id, naturalPersons(0)] as const),
+    ['unavailableNotHeld', naturalPersons(3)],
+    ['handledTotal', naturalPersons(total)],
+  ]);
+}
+
+export default identityRule({
+  pointAt: 'left',
+  meta: {
+    id: 'outcome-total',
+    description: {
+      zh: '表三每一列：（七）总计 = 各项办理结果之和',
+      en: 'Table 3, each column: the handled total = the sum of every outcome row',
+    },
+    severity: 'error',
+    details: {
+      zh: '（七）总计 =（一）予以公开 +（二）部分公开 +（三）不予公开 1–8 +（四）无法提供 1–3 +（五）不予处理 1–5 +（六）其他处理 1–3（2019年格式的（六）只有一行）。（七）总计写错时 balance 仍可能成立，所以要单独核对。',
+      en: 'The handled total is the sum of all outcome rows ((六) is one row in the 2019 format). Checked on its own because a wrong total can still satisfy balance.',
+    },
+    messages: {
+      mismatch: {
+        zh: '表三“{place}”列：（七）总计为 {leftSum}，而各项办理结果之和为 {right} = {rightSum}，相差 {diff}。',
+        en: 'Table 3, column “{place}”: the handled total is {leftSum}, but the outcome rows add up to {right} = {rightSum}; they differ by {diff}.',
+      },
+    },
+    examples: [
+      {
+        title: { zh: '各项结果之和是 9，总计写了 8', en: 'Outcomes add up to 9, total says 8' },
+        input: table(8),
+        findings: [
+          { line: 24, column: 11 },
+          { line: 24, column: 35 },
+        ],
+      },
+      { title: { zh: '总计与各项之和一致', en: 'Total matches the outcomes' }, input: table(9), findings: [] },
+    ],
+  },
+});

@@ -1,0 +1,117 @@
+/**
+ * Helpers for the rules that read prose (period-statement, year-mismatch, publish-deadline,
+ * text-mismatch): whitespace-free views of sentences that keep their source offsets, the years a
+ * sentence names, and spans built from offsets.
+ */
+import { LineIndex, type ReportDocument, type Span } from '@nianbao/parse';
+
+const LINE_INDEXES = new WeakMap<ReportDocument, LineIndex>();
+
+/** A span of the document's text from 0-based offsets (the line index is built once per document). */
+export function spanAt(document: ReportDocument, start: number, end: number): Span {
+  let lines = LINE_INDEXES.get(document);
+  if (!lines) {
+    lines = new LineIndex(document.text);
+    LINE_INDEXES.set(document, lines);
+  }
+  return lines.span(start, end);
+}
+
+/**
+ * A piece of source text with its whitespace taken out, as PDF and Word exports scatter spaces and line
+ * breaks between words and digits (`2021 年`, `申请数量 15 条`). Whitespace between two digits is kept as
+ * one space, so that `1 5` never reads as 15. `offsets[i]` is the source offset of `text[i]`;
+ * `offsets[text.length]` is the source offset just past the last character.
+ */
+export interface FlatText {
+  text: string;
+  offsets: number[];
+}
+
+const SPACE = /[\s\u3000]/u;
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/u;
+
+export function flatten(source: string, base: number): FlatText {
+  let text = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (SPACE.test(ch)) {
+      // Keep one space between digits; drop it everywhere else.
+      let j = i;
+      while (j + 1 < source.length && SPACE.test(source[j + 1]!)) j++;
+      const before = text[text.length - 1];
+      const after = source[j + 1];
+      if (before !== undefined && after !== undefined && /\d/u.test(before) && /[\d\uff10-\uff19]/u.test(after)) {
+        text += ' ';
+        offsets.push(base + i);
+      }
+      i = j;
+      continue;
+    }
+    // Full-width digits are the same numbers (one UTF-16 unit either way, so offsets stay exact).
+    text += FULL_WIDTH_DIGIT.test(ch) ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch;
+    offsets.push(base + i);
+  }
+  offsets.push(base + source.length);
+  return { text, offsets };
+}
+
+/** The source span of `flat.text[start, end)`. */
+export function flatSpan(document: ReportDocument, flat: FlatText, start: number, end: number): Span {
+  const from = flat.offsets[start]!;
+  const to = end > start ? flat.offsets[end - 1]! + 1 : from;
+  return spanAt(document, from, to);
+}
+
+const CJK_YEAR_DIGITS = '〇一二三四五六七八九';
+
+/** The value of a year written in Chinese digits (二〇二一). */
+export function cjkYear(text: string): number {
+  return [...text.replace(/[零○]/gu, '〇')].reduce((n, ch) => n * 10 + CJK_YEAR_DIGITS.indexOf(ch), 0);
+}
+
+/** A year as written before 年: four Arabic or four Chinese digits. */
+export const YEAR_DIGITS = '(?:\\d{4}|[〇零○一二三四五六七八九]{4})';
+
+export function yearValue(digits: string): number {
+  return /^\d{4}$/u.test(digits) ? Number(digits) : cjkYear(digits);
+}
+
+export interface YearMention {
+  year: number;
+  /** Position in the flat text. */
+  start: number;
+  end: number;
+  /** Inside 《…》: part of a document's name. */
+  inTitle: boolean;
+}
+
+/** Whether position `at` of `text` is inside 《…》. */
+export function insideBookTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open >= 0 && text.lastIndexOf('》', at) < open;
+}
+
+/**
+ * The years a (flat) text names: four digits followed by 年. Document numbers (`〔2021〕30号`) are not
+ * followed by 年 and so are not years here.
+ */
+export function yearsIn(text: string): YearMention[] {
+  const found: YearMention[] = [];
+  for (const m of text.matchAll(new RegExp(`(?<![\\d.])(${YEAR_DIGITS})(?=年)`, 'gu'))) {
+    const year = yearValue(m[1]!);
+    if (year < 1949 || year > 2100) continue;
+    found.push({ year, start: m.index, end: m.index + m[1]!.length, inTitle: insideBookTitle(text, m.index) });
+  }
+  return found;
+}
+
+/**
+ * Words that make a sentence speak of more than this year's figures: comparisons with last year,
+ * growth, cumulative or historical totals, plans. A sentence holding one is not read for certain facts.
+ */
+export const COMPARISON = /同比|环比|较上年|较去年|比上年|比去年|上一年|去年|往年|历年|上年(?!度?结转)|增长|下降|增加|减少|提高|降低|上升|增幅|降幅|累计|以来|至今|截至|截止|[%％‰]|百分之|成以上/u;
+
+
+

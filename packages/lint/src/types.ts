@@ -1,0 +1,127 @@
+import type { AgencyKind, FormatSpec, JsonSchema, Localized, ReportData } from '@nianbao/format';
+import type { ReportDocument, Span } from '@nianbao/parse';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Locale = 'zh' | 'en';
+
+/** A rule's setting in `.nianbaorc.json`: a severity, `off`, or `[severity, options]`. */
+export type RuleSetting = Severity | 'off' | [Severity | 'off', Record<string, unknown>];
+
+/** An edit that fixes a finding: replace offsets `start`–`end` of the source text with `text`. */
+export interface Fix {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A place that explains a finding: a cell a total is made of, last year's cell. */
+export interface RelatedPlace {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** Set when the place is in another file (last year's report). */
+  file?: string;
+}
+
+/** One finding. Positions are 1-based; `end` is exclusive; columns count UTF-16 code units. */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** 0-based offsets of the same range, for applying fixes. */
+  startOffset: number;
+  endOffset: number;
+  url: string;
+  related: RelatedPlace[];
+  fix?: Fix;
+  /** Present (with `--report-suppressed`) when an inline comment suppressed the finding. */
+  suppressed?: { reason: string; line: number };
+}
+
+/** Text with `{name}` placeholders, in both languages. */
+export type MessageTemplate = Localized;
+
+/** A worked example of a rule: its documentation and its test at once. */
+export interface RuleExample {
+  title: Localized;
+  /** A document or fragment, as a user would write it. */
+  input: string;
+  /** Findings of this rule expected on it: line, column and severity. */
+  findings: Array<{ line: number; column: number; severity?: Severity }>;
+  /** The document after `--fix`, for a fixable rule's failing example. */
+  fixed?: string;
+  options?: Record<string, unknown>;
+  /** Last year's report, for the cross-year rules. */
+  previous?: string;
+  /** The agency's kind, for rules that depend on it. */
+  agencyKind?: AgencyKind;
+}
+
+export interface RuleMeta {
+  id: string;
+  description: Localized;
+  /** The severity of a finding that does not say otherwise. */
+  severity: Severity;
+  fixable: boolean;
+  messages: Record<string, MessageTemplate>;
+  /** JSON Schema of the rule's options, if it takes any. */
+  optionsSchema?: JsonSchema;
+  defaultOptions?: Record<string, unknown>;
+  /** More on what the rule checks and why, for its doc page. */
+  details?: Localized;
+  examples: RuleExample[];
+}
+
+export interface ReportDescriptor {
+  messageId: string;
+  /** Values for the message's placeholders. */
+  data?: Record<string, string | number>;
+  span: Span;
+  /** Overrides the rule's severity for this finding (a rule whose findings differ in weight). */
+  severity?: Severity;
+  related?: Array<{ span: Span; messageId?: string; text?: Localized | string; data?: Record<string, string | number>; file?: string }>;
+  /** A safe edit that fixes the finding; only accepted from rules marked fixable. */
+  fix?: Fix;
+}
+
+/** What a rule sees: the document, its format, its options, and a way to report. */
+export interface RuleContext {
+  document: ReportDocument;
+  /** The format the report must follow for its year. */
+  format: FormatSpec;
+  /** The format its tables follow, as read (may differ from `format`). */
+  tableFormat: FormatSpec;
+  /** The report's data as extracted (tables and facts), for arithmetic. */
+  data: ReportData | undefined;
+  options: Record<string, unknown>;
+  locale: Locale;
+  agencyKind: AgencyKind | undefined;
+  previous: { document: ReportDocument; data: ReportData | undefined; file?: string } | undefined;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export interface LintOptions {
+  locale?: Locale;
+  /** Per-rule settings, as in `.nianbaorc.json`. */
+  rules?: Record<string, RuleSetting>;
+  /** Run only these rules (tests, docs). */
+  only?: readonly string[];
+  /** Last year's report of the same agency, for `carryover` and `stock-rollforward`. */
+  previous?: { document: ReportDocument; file?: string };
+  agencyKind?: AgencyKind;
+  /** Where the rule docs live; the docs of the installed package by default. */
+  docsBaseUrl?: string;
+  /** Return suppressed findings too, each with the reason its comment gives. */
+  reportSuppressed?: boolean;
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Writes every generated artifact from the format data and the rules' metadata: the JSON Schemas in
+// schemas/ and the rule docs in docs/rules/. With --check, writes nothing and fails when one is stale,
+// so that CI catches a change to the format or a rule whose generated files were not regenerated.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { reportDataSchema } from '@nianbao/format';
+import { RULES, configSchema } from '@nianbao/lint';
+import { ruleDocPage, rulesIndexPage, internalErrorPage } from '@nianbao/lint/docs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+const outputs = [
+  { file: 'schemas/report-data.schema.json', text: () => json(reportDataSchema()) },
+  { file: 'schemas/nianbaorc.schema.json', text: () => json(configSchema()) },
+  { file: 'docs/rules/README.md', text: () => rulesIndexPage() },
+  { file: 'docs/rules/internal-error.md', text: () => internalErrorPage() },
+  ...RULES.map((rule) => ({ file: `docs/rules/${rule.meta.id}.md`, text: () => ruleDocPage(rule) })),
+];
+
+// The README's rule table, between its markers.
+const README = 'README.md';
+const readmeTable = () => {
+  const rows = RULES.map((r) => `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.description.zh} | ${r.meta.description.en} | ${r.meta.severity} | ${r.meta.fixable ? '✓' : ''} |`);
+  return ['<!-- rules:start -->', '| 规则 rule | 检查内容 | what it finds | 默认 default | 修复 fix |', '|---|---|---|---|---|', ...rows, '<!-- rules:end -->'].join('\n');
+};
+const readmeText = readFileSync(root + README, 'utf8');
+outputs.push({ file: README, text: () => readmeText.replace(/<!-- rules:start -->[\s\S]*?<!-- rules:end -->/u, readmeTable()) });
+
+const check = process.argv.includes('--check');
+let stale = 0;
+for (const { file, text } of outputs) {
+  const wanted = text();
+  let current = '';
+  try {
+    current = readFileSync(root + file, 'utf8');
+  } catch {
+    // absent: written below, or reported as stale
+  }
+  if (current === wanted) continue;
+  if (check) {
+    console.error(`${file} 已过期：格式数据或规则变了，请运行 npm run gen 并提交结果。 (${file} is stale: run npm run gen and commit it.)`);
+    stale++;
+  } else {
+    if (file.includes('/')) mkdirSync(root + file.replace(/\/[^/]+$/u, ''), { recursive: true });
+    writeFileSync(root + file, wanted);
+    console.log(`wrote ${file}`);
+  }
+}
+// A doc page whose rule is gone is stale too.
+const expected = new Set(outputs.map((o) => o.file));
+for (const name of readdirSync(root + 'docs/rules')) {
+  if (!name.endsWith('.md')) continue;
+  if (!expected.has(`docs/rules/${name}`)) {
+    console.error(`docs/rules/${name} 没有对应的规则，请删除。 (no rule has this page: delete it.)`);
+    stale++;
+  }
+}
+process.exit(stale > 0 ? 1 : 0);

@@ -1,0 +1,271 @@
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './helpers/cli.js';
+import { CORPUS_DIR } from './helpers/corpus.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()!();
+});
+function temp(): string {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+const corpus = (id: string): string => {
+  const names: Record<string, string> = {
+    '000': '000_05203f94ff7e5eba.txt',
+    '001': '001_ae5e98d31dd755d7.txt',
+    '002': '002_8df8c676ffab5338.txt',
+    '003': '003_4a22ad7470b2e664.txt',
+    '004': '004_6f7b59792f9ed408.txt',
+  };
+  return join(CORPUS_DIR, names[id]!);
+};
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: string;
+  severity: string;
+  message: string;
+  suppressed?: { reason: string };
+}
+
+const MINIMAL_2023 = [
+  '# 示例街道办事处2023年政府信息公开工作年度报告',
+  '',
+  '本报告中所列数据统计期限为2023年1月1日至2023年12月31日。',
+  '',
+  '3、总体情况',
+  '',
+].join('\n');
+
+describe('nianbao lint (the built CLI)', () => {
+  it('json: stdout holds only one array with positions as the engine gives them; the summary goes to stderr', () => {
+    const r = runCli(['lint', corpus('002'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    expect(Array.isArray(findings)).toBe(true);
+    expect(findings.length).toBeGreaterThan(5);
+    for (const f of findings) {
+      expect(f.file).toBe(corpus('002'));
+      expect(Object.keys(f).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity']);
+    }
+    const heading = findings.find((f) => f.ruleId === 'section-heading' && f.line === 87)!;
+    expect(heading).toMatchObject({ column: 4, endLine: 87, endColumn: 13, severity: 'error' });
+    expect(r.stderr).toMatch(/^检查了 1 个文件：错误 \d+ 个/mu);
+  });
+
+  it('stylish: grouped by file, the source line under each finding, no colour when not a terminal', () => {
+    const r = runCli(['lint', corpus('001')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe(corpus('001'));
+    expect(r.stdout).toContain('  57:1  错误  章节标题“3、 收到和处理政府信息公开申请情况”的序号有误');
+    expect(r.stdout).toContain('      3、 收到和处理政府信息公开申请情况\n      ^^^^');
+    expect(r.stdout).not.toContain('\u001b[');
+    const en = runCli(['lint', corpus('001'), '--locale', 'en']);
+    expect(en.stdout).toContain('57:1  error  Heading “3、 收到和处理政府信息公开申请情况” has a wrong numeral');
+    expect(en.stderr).toMatch(/^Checked 1 files: \d+ errors/mu);
+  });
+
+  it('sarif and github', () => {
+    const sarif = JSON.parse(runCli(['lint', corpus('001'), '--format', 'sarif']).stdout) as {
+      version: string;
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } }; results: Array<{ ruleId: string; level: string; locations: unknown[] }> }>;
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const run = sarif.runs[0]!;
+    expect(run.results.some((x) => x.ruleId === 'section-heading' && x.level === 'error')).toBe(true);
+    expect(run.results.some((x) => x.ruleId === 'artifact' && x.level === 'note')).toBe(true);
+    const rule = run.tool.driver.rules.find((x) => x.id === 'section-heading')!;
+    expect(rule.helpUri).toMatch(/docs\/rules\/section-heading\.md$/u);
+    expect(statSync(new URL(rule.helpUri)).isFile()).toBe(true);
+
+    const gh = runCli(['lint', corpus('001'), '--format', 'github']).stdout.trim().split('\n');
+    expect(gh.every((l) => /^::(error|warning|notice) file=/u.test(l))).toBe(true);
+    expect(gh.some((l) => l.startsWith(`::error file=${corpus('001')},line=57,col=1,endLine=57,endColumn=`))).toBe(true);
+  });
+
+  it('exit codes: 0 when there is no error (info only), 1 on errors, 2 when it could not run', () => {
+    const dir = temp();
+    const clean = join(dir, 'clean.txt');
+    copyFileSync(corpus('004'), clean);
+    const r = runCli(['lint', clean, '--format', 'json']);
+    expect((JSON.parse(r.stdout) as JsonFinding[]).filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(runCli(['lint', corpus('002')]).code).toBe(1);
+    const missing = runCli(['lint', join(dir, 'none.txt')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/找不到文件/u);
+    const notes = join(dir, 'notes.md');
+    writeFileSync(notes, '# 会议纪要\n\n今天开会。\n');
+    const notReport = runCli(['lint', notes]);
+    expect(notReport.code).toBe(2);
+    expect(notReport.stderr).toMatch(/没有找到政府信息公开工作年度报告/u);
+    expect(runCli(['lint', clean, '--format', 'xml']).code).toBe(2);
+    expect(runCli(['lint', clean, '--max-warnings', 'many']).stderr).toMatch(/--max-warnings 需要一个非负整数/u);
+  });
+
+  it('a folder: reports found recursively, other files skipped and counted, the worst files first', () => {
+    const dir = temp();
+    mkdirSync(join(dir, '街道'));
+    copyFileSync(corpus('000'), join(dir, '000.txt'));
+    copyFileSync(corpus('002'), join(dir, '街道', '002.txt'));
+    copyFileSync(corpus('004'), join(dir, '004.md'));
+    writeFileSync(join(dir, '说明.md'), '# 说明\n\n这个文件夹放年报。\n');
+    writeFileSync(join(dir, 'data.json'), '{}');
+    const r = runCli(['lint', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const files = new Set((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.file));
+    expect([...files].sort()).toEqual([join(dir, '000.txt'), join(dir, '004.md'), join(dir, '街道', '002.txt')].filter((f) => files.has(f)).sort());
+    expect(files.has(join(dir, '街道', '002.txt'))).toBe(true);
+    expect(r.stderr).toContain('跳过 1 个不是年度报告的文件');
+    expect(r.stderr).toMatch(/检查了 3 个文件/u);
+    const worst = r.stderr.split('\n').filter((l) => l.startsWith('  '));
+    expect(worst[0]).toContain('002.txt');
+    const glob = runCli(['lint', `${dir}/*.txt`, '--format', 'json']);
+    expect(new Set((JSON.parse(glob.stdout) as JsonFinding[]).map((f) => f.file))).toEqual(new Set([join(dir, '000.txt')]));
+  });
+
+  it('--fix rewrites headings atomically, never numbers, and leaves an unchanged file untouched', () => {
+    const dir = temp();
+    const file = join(dir, '001.txt');
+    copyFileSync(corpus('001'), file);
+    const before = readFileSync(file, 'utf8');
+    const r = runCli(['lint', file, '--fix', '--format', 'json']);
+    const after = readFileSync(file, 'utf8');
+    expect(after).not.toBe(before);
+    expect(after).toContain('\n三、收到和处理政府信息公开申请情况\n');
+    expect(after).toContain('\n四、政府信息公开行政复议、行政诉讼情况\n');
+    expect(after).not.toContain('[bookmark: _GoBack]');
+    const digits = (s: string): string => s.replace(/[^0-9]/gu, '');
+    // Only the two wrong numerals (3、 4、) change; every number in the tables and the prose stays.
+    expect(digits(after)).toBe(digits(before.replace('3、 收到', '收到').replace('4、 政府', '政府')));
+    const remaining = JSON.parse(r.stdout) as JsonFinding[];
+    expect(remaining.filter((f) => f.ruleId === 'section-heading' || f.ruleId === 'artifact')).toEqual([]);
+
+    const untouched = join(dir, '003.txt');
+    copyFileSync(corpus('004'), untouched);
+    const mtime = statSync(untouched).mtimeMs;
+    writeFileSync(untouched, readFileSync(untouched, 'utf8').replace('[bookmark: _GoBack]', ''));
+    const stamp = statSync(untouched).mtimeMs;
+    runCli(['lint', untouched, '--fix']);
+    expect(statSync(untouched).mtimeMs).toBe(stamp);
+    expect(stamp).toBeGreaterThanOrEqual(mtime);
+  });
+
+  it('--fix keeps the file encoding (UTF-16 with BOM stays UTF-16)', () => {
+    const dir = temp();
+    const file = join(dir, 'utf16.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MINIMAL_2023, 'utf16le')]));
+    runCli(['lint', file, '--fix']);
+    const bytes = readFileSync(file);
+    expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfe]);
+    expect(bytes.subarray(2).toString('utf16le')).toContain('一、总体情况');
+  });
+
+  it('--quiet shows errors only; --max-warnings fails a run with too many warnings', () => {
+    const quiet = JSON.parse(runCli(['lint', corpus('000'), '--quiet', '--format', 'json']).stdout) as JsonFinding[];
+    expect(quiet.every((f) => f.severity === 'error')).toBe(true);
+    const within = runCli(['lint', corpus('000'), '--max-warnings', '10']);
+    expect(within.code).toBe(0);
+    const over = runCli(['lint', corpus('000'), '--max-warnings', '1']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('提示数量超过了 --max-warnings 允许的 1 个');
+  });
+
+  it('.nianbaorc.json is found by walking up; a rule can be turned off; a broken config names its file and line', () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
+    const file = join(dir, 'sub', 'deeper', '000.txt');
+    copyFileSync(corpus('000'), file);
+    writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ rules: { 'section-heading': 'off' } }));
+    const off = JSON.parse(runCli(['lint', file, '--format', 'json']).stdout) as JsonFinding[];
+    expect(off.filter((f) => f.ruleId === 'section-heading')).toEqual([]);
+
+    writeFileSync(join(dir, '.nianbaorc.json'), '{\n  "rules": {\n    "section-heading": "loud"\n  }\n}\n');
+    const bad = runCli(['lint', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`配置文件有误：${join(dir, '.nianbaorc.json')}:3:5`);
+    expect(bad.stdout).toBe('');
+
+    writeFileSync(join(dir, '.nianbaorc.json'), '{ "rules": { ');
+    const broken = runCli(['lint', file]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/不是有效的 JSON/u);
+
+    writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ unknownSetting: 1 }));
+    expect(runCli(['lint', file]).stderr).toContain('未知的设置项“unknownSetting”');
+  });
+
+  it('inline comments suppress a finding; --report-suppressed lists it with its reason', () => {
+    const dir = temp();
+    const file = join(dir, 'report.md');
+    writeFileSync(
+      file,
+      readFileSync(corpus('000'), 'utf8').replace(
+        '二、主动公开政府信息的情况',
+        '<!-- nianbao-disable-next-line section-heading -- 理由：沿用本地区统一模板的写法 -->\n二、主动公开政府信息的情况',
+      ),
+    );
+    const plain = JSON.parse(runCli(['lint', file, '--format', 'json']).stdout) as JsonFinding[];
+    expect(plain.filter((f) => f.ruleId === 'section-heading')).toHaveLength(2);
+    const audit = runCli(['lint', file, '--format', 'json', '--report-suppressed']);
+    const withSuppressed = JSON.parse(audit.stdout) as JsonFinding[];
+    const suppressed = withSuppressed.filter((f) => f.suppressed);
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0]!.suppressed!.reason).toBe('理由：沿用本地区统一模板的写法');
+    expect(audit.stderr).toContain('已按注释忽略 1 个');
+    const stylish = runCli(['lint', file, '--report-suppressed']).stdout;
+    expect(stylish).toContain('[已忽略：理由：沿用本地区统一模板的写法]');
+  });
+});
+
+describe('nianbao lint --previous (cross-year checks)', () => {
+  /** Corpus 000 (2023) as last year's report: the same agency, a year earlier, 2 requests carried forward. */
+  function lastYearOf000(): string {
+    return readFileSync(corpus('000'), 'utf8')
+      .replace('南岗区通达街道办事处 2023 年政府信息公开工作年度报告', '南岗区通达街道办事处 2022 年政府信息公开工作年度报告')
+      .replace(/2023年1月1日至2023年12月31日/gu, '2022年1月1日至2022年12月31日')
+      .replace(/四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/u, '四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2');
+  }
+
+  it('--previous FILE: this year’s 上年结转 must equal last year’s 结转下年度, with last year’s file as the related place', () => {
+    const dir = temp();
+    const thisYear = join(dir, '通达街道-2023.txt');
+    const lastYear = join(dir, '通达街道-2022.txt');
+    copyFileSync(corpus('000'), thisYear);
+    writeFileSync(lastYear, lastYearOf000());
+    const r = runCli(['lint', thisYear, '--previous', lastYear, '--format', 'sarif']);
+    expect(r.code).toBe(1);
+    const results = (JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ ruleId: string; message: { text: string }; relatedLocations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }).runs[0]!.results;
+    const carry = results.filter((x) => x.ruleId === 'carryover');
+    expect(carry).toHaveLength(2); // 自然人 and 总计
+    expect(carry[0]!.message.text).toContain('上年报告的结转下年度继续办理为 2');
+    expect(carry[0]!.relatedLocations?.some((l) => l.physicalLocation.artifactLocation.uri === pathToFileURL(lastYear).href)).toBe(true);
+    // Without --previous the cross-year rules do not run.
+    expect((JSON.parse(runCli(['lint', thisYear, '--format', 'json']).stdout) as JsonFinding[]).some((f) => f.ruleId === 'carryover')).toBe(false);
+  });
+
+  it('--previous auto pairs the same agency’s report of the year before in the same folder', () => {
+    const dir = temp();
+    copyFileSync(corpus('000'), join(dir, 'a.txt'));
+    writeFileSync(join(dir, 'b.txt'), lastYearOf000());
+    copyFileSync(corpus('001'), join(dir, 'c.txt'));
+    const findings = JSON.parse(runCli(['lint', dir, '--previous', 'auto', '--format', 'json']).stdout) as JsonFinding[];
+    const carry = findings.filter((f) => f.ruleId === 'carryover');
+    expect(carry.map((f) => f.file)).toEqual([join(dir, 'a.txt'), join(dir, 'a.txt')]);
+  });
+
+  it('--previous with a file that is not there stops with exit code 2', () => {
+    const r = runCli(['lint', corpus('000'), '--previous', '/nonexistent/2022.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/找不到文件：\/nonexistent\/2022\.txt/u);
+  });
+});

@@ -1,0 +1,30 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from './helpers/cli.js';
+import { CORPUS_DIR } from './helpers/corpus.js';
+
+const prefix = tempDir();
+afterAll(() => prefix.cleanup());
+
+describe('the installable tarball (npm run pack)', () => {
+  it('installs offline with npm i -g on a clean prefix and runs without the repository', () => {
+    const tarball = execFileSync(process.execPath, [join(ROOT, 'scripts/pack-cli.mjs')], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
+    expect(existsSync(tarball)).toBe(true);
+    // --offline: nothing may come from a registry; the tarball must carry everything it needs.
+    execFileSync('npm', ['install', '--global', '--offline', '--no-audit', '--no-fund', '--prefix', prefix.dir, tarball], { encoding: 'utf8', stdio: 'pipe' });
+    const bin = join(prefix.dir, 'bin', 'nianbao');
+    const run = (args: string[]) => spawnSync(bin, args, { cwd: prefix.dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/u);
+    const lint = run(['lint', join(CORPUS_DIR, '001_ae5e98d31dd755d7.txt'), '--format', 'sarif']);
+    expect(lint.status).toBe(1);
+    const helpUri = (JSON.parse(lint.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ helpUri: string }> } } }> }).runs[0]!.tool.driver.rules[0]!.helpUri;
+    // The docs links point into the installed package, and the page is there.
+    expect(helpUri.startsWith(`file://${join(prefix.dir, 'lib', 'node_modules', 'nianbao', 'docs', 'rules')}`)).toBe(true);
+    expect(existsSync(new URL(helpUri))).toBe(true);
+    const extract = run(['extract', join(CORPUS_DIR, '004_6f7b59792f9ed408.txt')]);
+    expect(extract.status).toBe(0);
+    expect(JSON.parse(extract.stdout).reportYear).toBe(2023);
+  }, 120_000);
+});
