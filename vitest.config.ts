@@ -10,8 +10,10 @@ export default defineConfig({
       { find: /^@nianbao\/format$/u, replacement: src('format/src/index.ts') },
       { find: /^@nianbao\/parse$/u, replacement: src('parse/src/index.ts') },
       { find: /^@nianbao\/lint$/u, replacement: src('lint/src/index.ts') },
+      { find: /^@nianbao\/generate$/u, replacement: src('generate/src/index.ts') },
       { find: /^@nianbao\/lint\/node$/u, replacement: src('lint/src/node.ts') },
       { find: /^@nianbao\/lint\/docs$/u, replacement: src('lint/src/docs.ts') },
+      { find: /^@nianbao\/language-server$/u, replacement: src('language-server/src/index.ts') },
     ],
   },
   test: {

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { parseReport } from '@nianbao/parse';
 import { lint } from '@nianbao/lint';
+import { generateReport } from '@nianbao/generate';
+import { lspBench } from './lsp.mjs';
 import { msPerCall, round } from './timing.mjs';
 import { largeReport } from './large-report.mjs';
 
@@ -30,6 +32,11 @@ const parseMs = msPerCall(parseAll);
 const lintMs = msPerCall(lintAll);
 const markdownlintMs = msPerCall(markdownlintAll);
 
+const example = JSON.parse(readFileSync(new URL('../schemas/report-data.example.json', import.meta.url), 'utf8'));
+const generateMs = msPerCall(() => {
+  if (!generateReport(example).ok) throw new Error('the bundled example does not validate');
+});
+
 const big = largeReport(5 * 1024 * 1024);
 const bigBytes = Buffer.from(big, 'utf8');
 const bigMs = msPerCall(() => parseReport(bigBytes, { fileName: 'large.txt' }), { warmup: 1, batches: 3, minMs: 0 });
@@ -46,6 +53,9 @@ const figures = {
   lintVsMarkdownlint: round(lintMs / markdownlintMs),
   parse5MBMs: round(bigMs, 1),
   parse5MBWithinLimit: bigMs <= BIG_LIMIT_MS,
+  generateMsPerReport: round(generateMs),
+  generateReportsPerSecond: Math.round(1000 / generateMs),
+  ...(await lspBench()),
 };
 
 if (json) {
@@ -58,6 +68,9 @@ if (json) {
   console.log(`parse ÷ markdownlint = ${figures.parseVsMarkdownlint}  (target ≤ 0.5: ${target(figures.parseVsMarkdownlint <= 0.5)})`);
   console.log(`lint (parse included, warm): ${figures.lintMsPerReport} ms/report`);
   console.log(`lint ÷ markdownlint = ${figures.lintVsMarkdownlint}  (target ≤ 1.0: ${target(figures.lintVsMarkdownlint <= 1)})`);
+  console.log(`generate: ${figures.generateMsPerReport} ms/report = ${figures.generateReportsPerSecond} reports/s  (target ≥ 1000: ${target(figures.generateReportsPerSecond >= 1000)})`);
+  console.log(`editor (stdio, 200 edits): 20 KB p50 ${figures.lspP50Ms} ms, p95 ${figures.lspP95Ms} ms (target ≤ 50: ${target(figures.lspP95Ms <= 50)}); 100 KB p50 ${figures.lspP50Ms100k} ms, p95 ${figures.lspP95Ms100k} ms (target ≤ 150: ${target(figures.lspP95Ms100k <= 150)})`);
+  console.log(`language server RSS with 50 open reports: ${figures.lspMemoryMB} MB (target ≤ 200: ${target(figures.lspMemoryMB <= 200)})`);
   console.log(`5 MB report: ${figures.parse5MBMs} ms  (bound ≤ ${BIG_LIMIT_MS} ms: ${target(figures.parse5MBWithinLimit)})`);
 }
 if (!figures.parse5MBWithinLimit) process.exitCode = 1;

@@ -28,6 +28,7 @@ await build({
 });
 cpSync(`${root}docs/rules`, `${stage}docs/rules`, { recursive: true });
 cpSync(`${root}schemas`, `${stage}schemas`, { recursive: true });
+cpSync(`${root}templates`, `${stage}templates`, { recursive: true });
 cpSync(`${root}README.md`, `${stage}README.md`);
 writeFileSync(
   `${stage}package.json`,
@@ -39,7 +40,7 @@ writeFileSync(
       type: 'module',
       license: cli.license,
       bin: { nianbao: './dist/nianbao.js' },
-      files: ['dist', 'docs', 'schemas'],
+      files: ['dist', 'docs', 'schemas', 'templates'],
       engines: cli.engines,
     },
     null,

@@ -26,5 +26,9 @@ describe('the installable tarball (npm run pack)', () => {
     const extract = run(['extract', join(CORPUS_DIR, '004_6f7b59792f9ed408.txt')]);
     expect(extract.status).toBe(0);
     expect(JSON.parse(extract.stdout).reportYear).toBe(2023);
+    // The built-in templates travel with the package.
+    const generated = run(['generate', join(ROOT, 'schemas/report-data.example.json')]);
+    expect(generated.status, generated.stderr).toBe(0);
+    expect(generated.stdout).toContain('## 三、收到和处理政府信息公开申请情况');
   }, 120_000);
 });

@@ -1,6 +1,9 @@
 import { Command, CommanderError, Help } from 'commander';
 import { readFileSync } from 'node:fs';
+import type { AgencyKind } from '@nianbao/format';
 import { extractCommand, type CommandIO } from './commands/extract.js';
+import { generateCommand } from './commands/generate.js';
+import { initCommand, parseKindOption, parseYearOption } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
 import { CliError, localeFromArgs, t, type Locale } from './messages.js';
 
@@ -52,6 +55,47 @@ function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, ex
     .option('--locale <locale>', text(locale, '提示语言：zh（默认）或 en', 'message language: zh (default) or en'))
     .action(async (file: string, opts: { output?: string; force?: boolean }) => {
       exit.code = await extractCommand(file, { output: opts.output, force: opts.force === true, locale }, io);
+    });
+  localize(program.command('generate'))
+    .description(text(locale, '由报告数据（JSON）生成合规的报告框架：校验数据、计算合计、按格式渲染', 'generate a compliant report from its data (JSON): validate, compute totals, render'))
+    .argument('<data>', text(locale, '报告数据文件（符合 schemas/report-data.schema.json）', 'the report data file (schemas/report-data.schema.json)'))
+    .option('-o, --output <file>', text(locale, '写入文件（原子写入；- 表示标准输出；默认标准输出）', 'write to a file (atomic; - for stdout, the default)'))
+    .option('-f, --force', text(locale, '允许覆盖已存在的输出文件', 'allow overwriting an existing output file'))
+    .option('--to <format>', text(locale, '输出：markdown（默认）或 html（可直接发布的网页）', 'output: markdown (default) or html (a page to publish)'))
+    .option('--update <report>', text(locale, '只重新生成已有报告中的表格和计算语句，保留作者写的正文（原地、原子写入）', "regenerate only the tables and computed sentences of an existing report, keeping the author's prose (in place, atomic)"))
+    .option('--templates <dir>', text(locale, '自定义模板目录（覆盖同名的内置模板）', 'a folder of templates overriding the built-in ones'))
+    .option('--allow-blank', text(locale, '允许空白单元格（照样渲染为空白）', 'render blank cells instead of refusing them'))
+    .option('--fix-totals', text(locale, '重新计算填错的合计', 'recompute totals that are given wrong'))
+    .option('--locale <locale>', text(locale, '提示语言：zh（默认）或 en', 'message language: zh (default) or en'))
+    .action(async (data: string, opts: { output?: string; force?: boolean; to?: string; update?: string; templates?: string; allowBlank?: boolean; fixTotals?: boolean }) => {
+      const to = opts.to ?? 'markdown';
+      if (to !== 'markdown' && to !== 'html') throw new CliError('badTo', { value: to });
+      exit.code = await generateCommand(
+        data,
+        {
+          ...(opts.output !== undefined ? { output: opts.output } : {}),
+          force: opts.force === true,
+          to,
+          ...(opts.update !== undefined ? { update: opts.update } : {}),
+          ...(opts.templates !== undefined ? { templates: opts.templates } : {}),
+          allowBlank: opts.allowBlank === true,
+          fixTotals: opts.fixTotals === true,
+          locale,
+        },
+        io,
+      );
+    });
+  localize(program.command('init'))
+    .description(text(locale, '生成下一年度的报告数据（JSON）：由上年报告结转，或从空白开始', "make next year's report data (JSON): carried over from last year's report, or empty"))
+    .option('--from <file>', text(locale, '上一年度的报告（.md、.txt）或数据文件（.json）', "last year's report (.md, .txt) or data (.json)"))
+    .requiredOption('--year <year>', text(locale, '报告年度，如 2024', 'the report year, e.g. 2024'), parseYearOption)
+    .option('--agency <name>', text(locale, '机关全称（无 --from 时必填；有 --from 时替换原名称）', 'agency name (required without --from; renames with it)'))
+    .option('--kind <kind>', text(locale, '机关类别：部门、人民政府、乡镇街道', 'agency kind: 部门, 人民政府, 乡镇街道'), parseKindOption)
+    .option('-o, --output <file>', text(locale, '写入文件而不是标准输出（原子写入；- 表示标准输出）', 'write to a file instead of stdout (atomic; - for stdout)'))
+    .option('-f, --force', text(locale, '允许覆盖已存在的输出文件', 'allow overwriting an existing output file'))
+    .option('--locale <locale>', text(locale, '提示语言：zh（默认）或 en', 'message language: zh (default) or en'))
+    .action(async (opts: { from?: string; year: number; agency?: string; kind?: AgencyKind; output?: string; force?: boolean }) => {
+      exit.code = await initCommand({ ...opts, force: opts.force === true, locale }, io);
     });
   localize(program.command('lint'))
     .description(text(locale, '发布前检查报告：文件、文件夹（递归）或通配符', 'check reports before publication: files, folders (recursive) or globs'))

@@ -75,6 +75,10 @@ export const MESSAGES = {
     (a) => `不支持的输出格式：${a.value}。可用：stylish、json、sarif、github。`,
     (a) => `Unsupported format: ${a.value}. Use stylish, json, sarif or github.`,
   ),
+  badTo: m(
+    (a) => `不支持的输出：${a.value}。可用：markdown、html。`,
+    (a) => `Unsupported output: ${a.value}. Use markdown or html.`,
+  ),
   badNumber: m(
     (a) => `${a.option} 需要一个非负整数，收到的是“${a.value}”。`,
     (a) => `${a.option} takes a whole number of 0 or more, not “${a.value}”.`,
@@ -91,9 +95,105 @@ export const MESSAGES = {
     (a) => `提示数量超过了 --max-warnings 允许的 ${a.max} 个。`,
     (a) => `More warnings than --max-warnings allows (${a.max}).`,
   ),
+  badJson: m(
+    (a) => `${a.file} 不是有效的 JSON（${a.reason}）。请改正该处后重试。`,
+    (a) => `${a.file} is not valid JSON (${a.reason}). Correct it and try again.`,
+  ),
+  dataInvalid: m(
+    (a) => `${a.file} 中的数据有 ${a.count} 处问题（见上），未生成报告。`,
+    (a) => `${a.file} has ${a.count} problems (above); no report was generated.`,
+  ),
+  totalsComputed: m(
+    (a) => `已计算 ${a.count} 个合计单元格。`,
+    (a) => `Computed ${a.count} total cells.`,
+  ),
+  templateError: m(
+    (a) => `模板有误：${a.file}：${a.reason}`,
+    (a) => `Template problem: ${a.file}: ${a.reason}`,
+  ),
+  noMarkers: m(
+    (a) => `${a.file} 中没有 nianbao 生成的表格标记（<!-- nianbao:table … -->），无法只更新表格。请用 nianbao generate 生成的报告，或不带 --update 重新生成。`,
+    (a) => `${a.file} has no nianbao table markers (<!-- nianbao:table … -->), so its tables cannot be updated alone. Use a report nianbao generated, or generate anew without --update.`,
+  ),
+  markersMissing: m(
+    (a) => `注意：${a.file} 中缺少这些生成区域的标记，未更新：${a.regions}。`,
+    (a) => `Note: ${a.file} lacks the markers of these regions, which were not updated: ${a.regions}.`,
+  ),
+  updated: m(
+    (a) => `已更新 ${a.file} 中的 ${a.count} 处表格和计算语句，其余文字未改动。`,
+    (a) => `Updated ${a.count} tables and computed sentences in ${a.file}; the rest is unchanged.`,
+  ),
   internal: m(
     (a) => `nianbao 内部错误：${a.reason}。这是 nianbao 的缺陷，请附上所用文件报告给维护者。`,
     (a) => `nianbao internal error: ${a.reason}. This is a bug in nianbao; please report it with the file you used.`,
+  ),
+  initBadYear: m(
+    (a) => `--year 需要 2019 至 2100 之间的四位年份（如 2024），收到的是“${a.value}”。`,
+    (a) => `--year takes a four-digit year from 2019 to 2100 (e.g. 2024), not “${a.value}”.`,
+  ),
+  initBadKind: m(
+    (a) => `--kind 只能是 部门、人民政府 或 乡镇街道，收到的是“${a.value}”。`,
+    (a) => `--kind must be 部门, 人民政府 or 乡镇街道, not “${a.value}”.`,
+  ),
+  initNeedsAgency: m(
+    () => `没有 --from 时，请用 --agency 给出机关全称，如：nianbao init --year 2024 --agency "某某区人民政府办公室"。`,
+    () => `Without --from, give the agency's full name with --agency, e.g. nianbao init --year 2024 --agency "某某区人民政府办公室".`,
+  ),
+  initBadJson: m(
+    (a) => `${a.file} 不是有效的 JSON：第 ${a.line} 行第 ${a.column} 列有语法错误（“${a.excerpt}”）。常见原因是多余或缺少的逗号、引号不成对。`,
+    (a) => `${a.file} is not valid JSON: syntax error at line ${a.line}, column ${a.column} (“${a.excerpt}”). Look for a missing or extra comma or an unmatched quote.`,
+  ),
+  initNotData: m(
+    (a) => `${a.file} 不是年度报告数据：缺少 ${a.keys}。--from 需要上一年度的报告（.md、.markdown、.txt），或 nianbao extract、nianbao init 生成的数据文件（.json）。`,
+    (a) => `${a.file} is not report data: it has no ${a.keys}. --from takes last year's report (.md, .markdown, .txt) or a data file (.json) made by nianbao extract or nianbao init.`,
+  ),
+  initDataYear: m(
+    (a) => `${a.file} 中的 reportYear 应为报告年度（如 2023），实际是 ${a.value}。`,
+    (a) => `reportYear in ${a.file} should be the report year (e.g. 2023), not ${a.value}.`,
+  ),
+  initDataTables: m(
+    (a) => `${a.file} 中的 tables 应为对象，按表（activeDisclosure、applications、reviewLitigation）、行、列给出单元格。`,
+    (a) => `tables in ${a.file} should be an object holding the cells by table (activeDisclosure, applications, reviewLitigation), row and column.`,
+  ),
+  initYearNotAfter: m(
+    (a) => `--year ${a.year} 不在上一年度报告之后：${a.file} 是 ${a.previous} 年度的。请给出 ${a.next} 或更晚的年份。`,
+    (a) => `--year ${a.year} is not after last year's report: ${a.file} is for ${a.previous}. Give ${a.next} or later.`,
+  ),
+  initYearGap: m(
+    (a) => `注意：${a.file} 是 ${a.previous} 年度的，不是 ${a.last} 年度的。上年结转和上年现行有效件数无法从中得出，已留空（null），请依据 ${a.last} 年度报告填写。`,
+    (a) => `Note: ${a.file} is for ${a.previous}, not ${a.last}. The numbers carried over from last year cannot come from it and are left blank (null); fill them in from the ${a.last} report.`,
+  ),
+  initIssues: m(
+    (a) => `注意：${a.file} 中有 ${a.count} 处内容无法读取：`,
+    (a) => `Note: ${a.count} places in ${a.file} could not be read:`,
+  ),
+  initIssueLine: m(
+    (a) => `${a.file} 第 ${a.line} 行：${a.message}`,
+    (a) => `${a.file} line ${a.line}: ${a.message}`,
+  ),
+  initCarryBlank: m(
+    (a) =>
+      `以下上年数字未能从 ${a.file} 读出，已留空（null），请依据上一年度报告填写：${[
+        a.carried ? `表三“四、结转下年度继续办理”的 ${a.carried} 列` : '',
+        a.inForce ? `表二“现行有效件数”的 ${a.inForce} 行` : '',
+      ]
+        .filter((s) => s !== '')
+        .join('；')}。`,
+    (a) =>
+      `These numbers of last year could not be read from ${a.file} and are left blank (null); fill them in from last year's report: ${[
+        a.carried ? `Table 三 row 四、结转下年度继续办理, columns ${a.carried}` : '',
+        a.inForce ? `Table 二 现行有效件数, rows ${a.inForce}` : '',
+      ]
+        .filter((s) => s !== '')
+        .join('; ')}.`,
+  ),
+  initCarryComplete: m(
+    () => `上年结转和上年现行有效件数均已读出，不受上述问题影响。`,
+    () => `The numbers carried over from last year were all read; the places above do not affect them.`,
+  ),
+  initBlanks: m(
+    (a) => `已生成 ${a.year} 年度的报告数据：${a.count} 个单元格留空（null），待填写。`,
+    (a) => `Made the ${a.year} report data: ${a.count} cells are blank (null), to be filled in.`,
   ),
 } satisfies Record<string, Message>;
 

@@ -7,3 +7,4 @@ export { tablesFor } from './tables.js';
 export { identitiesFor } from './identities.js';
 export * from './report-data.js';
 export * from './schema.js';
+export * from './totals.js';

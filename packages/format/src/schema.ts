@@ -1,5 +1,6 @@
 import { AGENCY_KINDS } from './agency.js';
 import { FORMATS, FORMAT_YEARS, TABLE_IDS } from './formats.js';
+import { totalCells } from './totals.js';
 import type { ColumnSpec, FormatYear, TableSpec, ValueKind } from './types.js';
 
 /** A JSON Schema (draft-07) fragment; plain data so it can be written to a file as it is. */
@@ -22,18 +23,22 @@ function cellSchema(column: ColumnSpec, rowLabel: string): JsonSchema {
   };
 }
 
-function tableSchema(table: TableSpec): JsonSchema {
+function tableSchema(table: TableSpec, year: FormatYear): JsonSchema {
   const columns = new Map(table.columns.map((c) => [c.id, c]));
+  // Totals may be left out: generation computes them (a `null` total is a blank, and is kept).
+  const totals = totalCells(FORMATS[year]).filter((c) => c.table === table.id);
+  const isTotal = (row: string, column: string): boolean => totals.some((c) => c.row === row && c.column === column);
   const properties: Record<string, JsonSchema> = {};
   for (const row of table.rows) {
     const cells: Record<string, JsonSchema> = {};
     for (const id of row.columns) cells[id] = cellSchema(columns.get(id)!, row.label);
+    const required = row.columns.filter((c) => !isTotal(row.id, c));
     properties[row.id] = {
       title: row.label,
-      description: row.description.zh,
+      description: required.length < row.columns.length ? `${row.description.zh}。合计单元格可省略，生成时自动计算。` : row.description.zh,
       type: 'object',
       additionalProperties: false,
-      required: row.columns,
+      required,
       properties: cells,
     };
   }
@@ -41,7 +46,7 @@ function tableSchema(table: TableSpec): JsonSchema {
     title: `表${table.numeral} ${table.title}`,
     type: 'object',
     additionalProperties: false,
-    required: table.rows.map((r) => r.id),
+    required: table.rows.filter((r) => r.columns.some((c) => !isTotal(r.id, c))).map((r) => r.id),
     properties,
   };
 }
@@ -53,7 +58,7 @@ function tablesSchema(year: FormatYear): JsonSchema {
     type: 'object',
     additionalProperties: false,
     required: [...TABLE_IDS],
-    properties: Object.fromEntries(TABLE_IDS.map((id) => [id, tableSchema(format.tables[id])])),
+    properties: Object.fromEntries(TABLE_IDS.map((id) => [id, tableSchema(format.tables[id], year)])),
   };
 }
 

@@ -82,11 +82,11 @@ function activeDisclosure(year: FormatYear): TableSpec {
 
 const APPLICANT_COLUMNS: ColumnSpec[] = [
   { id: 'naturalPerson', label: '自然人', valueKind: 'count', description: l('申请人为自然人', 'Applicants who are natural persons') },
-  { id: 'commercial', label: '商业企业', valueKind: 'count', description: l('申请人为商业企业', 'Businesses') },
-  { id: 'research', label: '科研机构', valueKind: 'count', description: l('申请人为科研机构', 'Research institutions') },
-  { id: 'publicInterest', label: '社会公益组织', valueKind: 'count', description: l('申请人为社会公益组织', 'Public-interest organisations') },
-  { id: 'legalService', label: '法律服务机构', valueKind: 'count', description: l('申请人为法律服务机构', 'Legal service providers') },
-  { id: 'other', label: '其他', valueKind: 'count', description: l('其他法人或其他组织', 'Other legal persons or organisations') },
+  { id: 'commercial', group: 'legalPersons', label: '商业企业', valueKind: 'count', description: l('申请人为商业企业', 'Businesses') },
+  { id: 'research', group: 'legalPersons', label: '科研机构', valueKind: 'count', description: l('申请人为科研机构', 'Research institutions') },
+  { id: 'publicInterest', group: 'legalPersons', label: '社会公益组织', valueKind: 'count', description: l('申请人为社会公益组织', 'Public-interest organisations') },
+  { id: 'legalService', group: 'legalPersons', label: '法律服务机构', valueKind: 'count', description: l('申请人为法律服务机构', 'Legal service providers') },
+  { id: 'other', group: 'legalPersons', label: '其他', valueKind: 'count', description: l('其他法人或其他组织', 'Other legal persons or organisations') },
   { id: 'total', label: '总计', valueKind: 'count', description: l('各类申请人之和', 'Sum over all applicants') },
 ];
 const APPLICANT_COLUMN_IDS = APPLICANT_COLUMNS.map((c) => c.id);
@@ -145,12 +145,12 @@ function applications(year: FormatYear): TableSpec {
   ];
   const groups: GroupSpec[] = [
     { id: 'results', label: '三、本年度办理结果', description: l('本年度办理结果', 'Outcomes this year') },
-    { id: 'withheld', label: '（三）不予公开', description: l('不予公开，分8项', 'Withheld, in 8 items') },
-    { id: 'unavailable', label: '（四）无法提供', description: l('无法提供，分3项', 'Cannot provide, in 3 items') },
-    { id: 'notProcessed', label: '（五）不予处理', description: l('不予处理，分5项', 'Not processed, in 5 items') },
-    ...(year === 2021 ? [{ id: 'otherHandling', label: '（六）其他处理', description: l('其他处理，分3项', 'Other handling, in 3 items') }] : []),
-    { id: 'applicants', label: '申请人情况', description: l('按申请人类别分列', 'By kind of applicant') },
-    { id: 'legalPersons', label: '法人或其他组织', description: l('法人或其他组织（跨列表头，不单设小计列）', 'Legal persons or other organisations (spanning header, no subtotal)') },
+    { id: 'withheld', parent: 'results', label: '（三）不予公开', description: l('不予公开，分8项', 'Withheld, in 8 items') },
+    { id: 'unavailable', parent: 'results', label: '（四）无法提供', description: l('无法提供，分3项', 'Cannot provide, in 3 items') },
+    { id: 'notProcessed', parent: 'results', label: '（五）不予处理', description: l('不予处理，分5项', 'Not processed, in 5 items') },
+    ...(year === 2021 ? [{ id: 'otherHandling', parent: 'results', label: '（六）其他处理', description: l('其他处理，分3项', 'Other handling, in 3 items') }] : []),
+    { id: 'applicants', spansColumns: true, label: '申请人情况', description: l('按申请人类别分列', 'By kind of applicant') },
+    { id: 'legalPersons', spansColumns: true, parent: 'applicants', label: '法人或其他组织', description: l('法人或其他组织（跨列表头，不单设小计列）', 'Legal persons or other organisations (spanning header, no subtotal)') },
   ];
   return {
     id: 'applications',
@@ -190,7 +190,7 @@ const reviewLitigation: TableSpec = {
     { id: 'litigationDirect', label: '未经复议直接起诉', columns: OUTCOME_COLUMN_IDS, group: 'litigation', description: l('行政诉讼：未经复议直接起诉', 'Lawsuits filed directly') },
     { id: 'litigationAfterReview', label: '复议后起诉', columns: OUTCOME_COLUMN_IDS, group: 'litigation', description: l('行政诉讼：复议后起诉', 'Lawsuits filed after review') },
   ],
-  groups: [{ id: 'litigation', label: '行政诉讼', description: l('行政诉讼，分未经复议直接起诉和复议后起诉', 'Lawsuits, filed directly or after review') }],
+  groups: [{ id: 'litigation', spansColumns: true, label: '行政诉讼', description: l('行政诉讼，分未经复议直接起诉和复议后起诉', 'Lawsuits, filed directly or after review') }],
   blocks: [],
   headerTexts: [],
 };

@@ -47,6 +47,8 @@ export type ValueKind = 'count' | 'signedCount' | 'amountWan' | 'amountYuan';
 export interface ColumnSpec {
   id: string;
   label: string;
+  /** The spanning header it sits under (法人或其他组织). */
+  group?: string;
   /** What the column counts, for hover texts. */
   description: Localized;
   valueKind: ValueKind;
@@ -70,6 +72,10 @@ export interface GroupSpec {
   id: string;
   label: string;
   description: Localized;
+  /** The group this one sits under (〈（三）不予公开〉 under 〈三、本年度办理结果〉). */
+  parent?: string;
+  /** Whether it spans columns (a header) rather than rows. */
+  spansColumns?: boolean;
 }
 
 /** A block of Table 二: its own header row and columns. */

@@ -58,7 +58,7 @@ describe('schemas/report-data.schema.json', () => {
     ['a negative amount', (d) => (d.tables.activeDisclosure.administrativeFees!.feeAmount = -0.5)],
     ['a number written as text', (d) => ((d.tables.applications.disclosed as Record<string, unknown>).total = '21')],
     ['a missing cell key', (d) => delete d.tables.applications.disclosed!.research],
-    ['a missing row', (d) => delete d.tables.applications.handledTotal],
+    ['a missing row', (d) => delete d.tables.applications.disclosed],
     ['a missing table', (d) => delete (d.tables as Partial<ReportData['tables']>).reviewLitigation],
     [
       'a 2019 row in a 2021 document',
@@ -140,5 +140,16 @@ describe('schemas/report-data.example.json', () => {
       'X-carryover@commercial',
       'X-stock@normativeDocuments',
     ]);
+  });
+});
+
+describe('totals may be left out of the data', () => {
+  it('the 总计 column, the （七）总计 row and Table 四 totals are optional; other cells are required', () => {
+    const schema = reportDataSchema() as { definitions: Record<string, { properties: Record<string, { required: string[]; properties: Record<string, { required: string[] }> }> }> };
+    const applications = schema.definitions['tables2021']!.properties['applications']!;
+    expect(applications.required).not.toContain('handledTotal');
+    expect(applications.properties['newReceived']!.required).not.toContain('total');
+    expect(applications.properties['newReceived']!.required).toContain('naturalPerson');
+    expect(schema.definitions['tables2021']!.properties['reviewLitigation']!.properties['review']!.required).toEqual(['upheld', 'corrected', 'otherResult', 'pending']);
   });
 });

@@ -30,8 +30,19 @@ export interface FlatText {
 
 const SPACE = /[\s\u3000]/u;
 const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/u;
+const NEEDS_FLATTENING = /[\s\u3000\uff10-\uff19]/u;
+
+/** `flatten(source).text` without the offsets, for a caller that only reads the words. */
+export function flattenText(source: string): string {
+  if (!NEEDS_FLATTENING.test(source)) return source;
+  return source
+    .replace(/[\s\u3000]+/gu, (run, at: number) => (/[\d\uff10-\uff19]/u.test(source[at - 1] ?? '') && /[\d\uff10-\uff19]/u.test(source[at + run.length] ?? '') ? ' ' : ''))
+    .replace(/[\uff10-\uff19]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
 
 export function flatten(source: string, base: number): FlatText {
+  // Most sentences have neither: then the text is its own flat form, offset for offset.
+  if (!NEEDS_FLATTENING.test(source)) return { text: source, offsets: Array.from({ length: source.length + 1 }, (_, i) => base + i) };
   let text = '';
   const offsets: number[] = [];
   for (let i = 0; i < source.length; i++) {

@@ -189,7 +189,7 @@ function build(text: string, encoding: ReportDocument['encoding'], layout: Sourc
       paragraphs.push(paragraphNode(text, block.text.start, block.text.end, lines, sectionAt(block.text.start)));
       return;
     }
-    if (block.kind !== 'line' || skip.has(i) || /^\s*<!--[\s\S]*-->\s*$/u.test(text.slice(block.start, block.end))) {
+    if (block.kind !== 'line' || skip.has(i) || /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)+$/u.test(text.slice(block.start, block.end))) {
       flush();
       return;
     }

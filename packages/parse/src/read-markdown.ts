@@ -102,7 +102,7 @@ function structuralBlock(node: RootContent, text: string, start: number, end: nu
     }
     case 'html':
       // Comments are collected from the whole text by the builder; other HTML is read as lines.
-      return /^\s*(?:<!--[\s\S]*?-->\s*)+$/u.test(text.slice(start, end)) ? 'skip' : undefined;
+      return /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)+$/u.test(text.slice(start, end)) ? 'skip' : undefined;
     case 'code':
       // Only a fenced block is code. Lines indented by a tab are Word's one-cell-per-line table export,
       // which Markdown would take for indented code.

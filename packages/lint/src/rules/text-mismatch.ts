@@ -2,7 +2,7 @@ import type { Localized, SectionId, TableId } from '@nianbao/format';
 import type { ParagraphNode, SentenceNode, Span } from '@nianbao/parse';
 import { placedRows, readCell, tableOf, type ReadCell } from '../cells.js';
 import { applicationsTable, naturalPersons, reviewTable } from '../examples.js';
-import { COMPARISON, flatSpan, flatten, yearsIn, type FlatText } from '../text-scan.js';
+import { COMPARISON, flatSpan, flatten, flattenText, yearsIn, type FlatText } from '../text-scan.js';
 import type { Locale, Rule, RuleContext } from '../types.js';
 
 type QuantityId =
@@ -22,6 +22,8 @@ type QuantityId =
 
 /** A count as prose states it, after the keyword: `共计为15件`. Approximations (约, 余, 多) never match. */
 const TAIL = '(?:共计|总计|合计|共|计)?(?:为|达|是)?(\\d+)(?:件|条|个|宗|起|份|项|例|次)';
+/** The end of TAIL, as the raw sentence may write it (spaces, full-width digits). */
+const COUNT = /[\d\uff10-\uff19][\s\u3000]*(?:件|条|个|宗|起|份|项|例|次)/u;
 /** Words that may stand between a keyword and its count without changing what is counted. */
 const OF_REQUESTS = '(?:的)?(?:政府信息公开|信息公开)?(?:申请)?(?:案件)?(?:数量|总数|件数|数)?';
 
@@ -157,6 +159,8 @@ interface Statement {
 }
 
 function sentenceStatements(context: RuleContext, paragraph: ParagraphNode, paragraphText: string, sentence: SentenceNode, reportYear: number | undefined): Statement[] {
+  // Every quantity ends in a count and its unit (`15件`): a sentence without one states none.
+  if (!COUNT.test(sentence.text)) return [];
   const flat: FlatText = flatten(sentence.text, sentence.span.start.offset);
   const where: Where = { sentence: flat.text, paragraph: paragraphText, section: paragraph.section };
   const text = flat.text;
@@ -283,7 +287,8 @@ function check(context: RuleContext): void {
   const statements: Statement[] = [];
   const paragraphs: ParagraphNode[] = document.paragraphs;
   for (const p of paragraphs) {
-    const paragraphText = flatten(p.text, 0).text;
+    if (!p.sentences.some((s) => COUNT.test(s.text))) continue;
+    const paragraphText = flattenText(p.text);
     for (const s of p.sentences) statements.push(...sentenceStatements(context, p, paragraphText, s, document.reportYear));
   }
 

@@ -1,5 +1,5 @@
 import type { DateNode, ParagraphNode, SentenceNode, Span } from '@nianbao/parse';
-import { COMPARISON, flatSpan, spanAt, flatten, insideBookTitle, YEAR_DIGITS, yearsIn, yearValue, type FlatText } from '../text-scan.js';
+import { COMPARISON, flatSpan, spanAt, flatten, flattenText, insideBookTitle, YEAR_DIGITS, yearsIn, yearValue, type FlatText } from '../text-scan.js';
 import type { ReportDescriptor, Rule, RuleContext } from '../types.js';
 
 /**
@@ -27,6 +27,9 @@ const OPENING = new RegExp(`^(${YEAR_DIGITS})年度?(?:[，,]|(?=我|本(?:单�
 const NOT_THIS_YEAR = /将|计划|拟|预计|力争|报告|年报|整改|考核|评估|评议|排名|被评|获评|荣获|获得(?!感)|被确定|被列为|入选/u;
 
 /** An enumerator and a few words that lead a paragraph (`（二）依申请公开情况。`). */
+/** Four digits (possibly spaced out by PDF export, or in Chinese numerals): where a year can be. */
+const YEARISH = /[\d\uff10-\uff19][\s\u3000]*[\d\uff10-\uff19][\s\u3000]*[\d\uff10-\uff19][\s\u3000]*[\d\uff10-\uff19]|[〇零○一二三四五六七八九]{4}/u;
+
 function isLeadIn(paragraph: ParagraphNode, sentence: SentenceNode): boolean {
   return paragraph.enumerator !== undefined && sentence.span.start.offset <= paragraph.enumerator.span.start.offset && sentence.text.length <= 24;
 }
@@ -112,6 +115,8 @@ function check(context: RuleContext): void {
 
   for (const paragraph of document.paragraphs) {
     for (const sentence of paragraph.sentences) {
+      // Both patterns name a year: a sentence without four digits in a row has none to check.
+      if (!YEARISH.test(sentence.text)) continue;
       const flat = flatten(sentence.text, sentence.span.start.offset);
       for (const re of [SUMMARY, SELF_NAME]) {
         for (const m of flat.text.matchAll(re)) {
@@ -125,6 +130,7 @@ function check(context: RuleContext): void {
       }
     }
     for (const sentence of openingSentences(paragraph)) {
+      if (!YEARISH.test(sentence.text)) continue;
       const flat = flatten(sentence.text, sentence.span.start.offset);
       const opening = openings(paragraph, sentence, flat).find((o) => OPENING.test(o.text));
       if (!opening) continue;
@@ -135,7 +141,7 @@ function check(context: RuleContext): void {
       // paragraph's start is history (`2018年，我区出台…`): neither is read as this year.
       if (year !== expected - 1) continue;
       // The whole sentence, up to its full stop: a contrast often follows a semicolon (`…10件；较上年…`).
-      const whole = flatten(document.text.slice(sentence.span.start.offset, fullStop(document.text, sentence.span.start.offset, paragraph.span.end.offset)), 0).text;
+      const whole = flattenText(document.text.slice(sentence.span.start.offset, fullStop(document.text, sentence.span.start.offset, paragraph.span.end.offset)));
       if (COMPARISON.test(whole) || NOT_THIS_YEAR.test(whole)) continue;
       // A sentence that names this year too is contrasting the two (`2022年…，2023年…`).
       if (yearsIn(whole).some((y) => y.year === expected && !y.inTitle)) continue;

@@ -1,0 +1,140 @@
+import type { Hover, MarkupContent } from 'vscode-languageserver/node';
+import { FORMATS, canonicalHeading, formatFor, sectionSpec, type FormatSpec, type Identity, type IdentityTerm, type TableSpec } from '@nianbao/format';
+import { checkIdentity, placedRows, readCell, tableOf, type Locale } from '@nianbao/lint';
+import type { CellNode, LabelNode, ReportDocument, RowNode, TableNode } from '@nianbao/parse';
+import { t } from './messages.js';
+import { placeOf, spanContains, toLspRange } from './positions.js';
+
+/** The format the document's tables follow, chosen as lint chooses it. */
+export function tableFormatOf(document: ReportDocument): FormatSpec {
+  const format = formatFor(document.reportYear ?? document.tableFormatYear ?? 2021);
+  return FORMATS[document.tableFormatYear ?? format.year];
+}
+
+/** Decimals in hundredths, as lint compares them, so 0.1 + 0.2 shows as 0.3. */
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** The identities in which a cell is the total: the single term of one side; the other side is its addends. */
+function identitiesTotalling(format: FormatSpec, table: TableNode, row: RowNode, cell: CellNode, hasPrevious: boolean): Array<{ identity: Identity; place: string; addends: IdentityTerm[] }> {
+  const out: Array<{ identity: Identity; place: string; addends: IdentityTerm[] }> = [];
+  if (row.id === undefined || cell.column === undefined) return out;
+  for (const identity of format.identities) {
+    if (identity.table !== table.id) continue;
+    if (!hasPrevious && [...identity.left, ...identity.right].some((term) => term.previousYear)) continue;
+    const place = identity.per === 'column' ? cell.column : row.id;
+    const ref = identity.per === 'column' ? row.id : cell.column;
+    if (identity.over && !identity.over.includes(place)) continue;
+    if (identity.per === 'column' && !format.tables[table.id].columns.some((c) => c.id === place)) continue;
+    if (identity.per === 'row' && !format.tables[table.id].rows.find((r) => r.id === place)?.columns.includes(identity.left[0]!.ref)) continue;
+    const isTotal = (side: IdentityTerm[]): boolean => side.length === 1 && side[0]!.ref === ref && !side[0]!.previousYear;
+    if (isTotal(identity.left)) out.push({ identity, place, addends: identity.right });
+    else if (isTotal(identity.right)) out.push({ identity, place, addends: identity.left });
+  }
+  return out;
+}
+
+function termLabel(spec: TableSpec, identity: Identity, term: IdentityTerm): string {
+  return identity.per === 'column' ? (spec.rows.find((r) => r.id === term.ref)?.label ?? term.ref) : (spec.columns.find((c) => c.id === term.ref)?.label ?? term.ref);
+}
+
+/** On a total: the identity, each addend with its value, the sum, what is written, and the difference. */
+function totalHover(document: ReportDocument, previous: ReportDocument | undefined, table: TableNode, row: RowNode, cell: CellNode, locale: Locale): string[] {
+  const format = tableFormatOf(document);
+  const spec = format.tables[table.id];
+  const parts: string[] = [];
+  const rows = placedRows(tableOf(document, table.id));
+  const previousRows = placedRows(previous ? tableOf(previous, table.id) : undefined);
+  for (const { identity, place, addends } of identitiesTotalling(format, table, row, cell, previous !== undefined)) {
+    const own = identity.per === 'column' ? readCell(rows, row.id!, place) : readCell(rows, place, cell.column!);
+    // A cell in a duplicate or malformed row is not what lint reads: say nothing rather than mislead.
+    if (own && own.cell !== cell) continue;
+    const lines = [`**${t(locale, 'hoverIdentity')}**: ${identity.description[locale]}`, ''];
+    let sum = 0;
+    let readable = own !== undefined;
+    for (const term of addends) {
+      const rowId = identity.per === 'column' ? term.ref : place;
+      const columnId = identity.per === 'column' ? place : term.ref;
+      const read = readCell(term.previousYear ? previousRows : rows, rowId, columnId);
+      const sign = term.sign === -1 ? '− ' : '';
+      const last = term.previousYear ? t(locale, 'hoverLastYear') : '';
+      lines.push(`- ${sign}${last}${termLabel(spec, identity, term)}: ${read ? read.value : '—'}`);
+      if (read) sum += (term.sign ?? 1) * read.value;
+      else readable = false;
+    }
+    lines.push('');
+    if (readable && own) {
+      const computed = round(sum);
+      const holds = checkIdentity(identity, format, document, previous).every((f) => f.over !== place);
+      lines.push(
+        `${t(locale, 'hoverSum')} **${computed}** · ${t(locale, 'hoverWritten')} **${own.value}** · ${t(locale, 'hoverDifference')} **${round(own.value - computed)}** — ${t(locale, holds ? 'hoverHolds' : 'hoverFails')}`,
+      );
+    } else {
+      lines.push(t(locale, 'hoverUnreadable'));
+    }
+    parts.push(lines.join('\n'));
+  }
+  return parts;
+}
+
+/** On any placed cell: which row and column it is, and what the column counts. */
+function cellHeader(document: ReportDocument, table: TableNode, row: RowNode, cell: CellNode, locale: Locale): string | undefined {
+  const spec = tableFormatOf(document).tables[table.id];
+  const rowSpec = spec.rows.find((r) => r.id === row.id);
+  const column = spec.columns.find((c) => c.id === cell.column);
+  if (!rowSpec || !column) return undefined;
+  return `**${rowSpec.label}** × **${column.label}** — ${column.description[locale]}`;
+}
+
+/** On a row, column, group or block label: the canonical label and what it counts. */
+function labelHover(document: ReportDocument, table: TableNode, label: LabelNode, locale: Locale): string | undefined {
+  const spec = tableFormatOf(document).tables[table.id];
+  const id = label.match.id;
+  const description =
+    label.role === 'row'
+      ? spec.rows.find((r) => r.id === id)?.description
+      : label.role === 'column'
+        ? spec.columns.find((c) => c.id === id)?.description
+        : label.role === 'group'
+          ? spec.groups.find((g) => g.id === id)?.description
+          : undefined;
+  const lines = [`**${label.match.canonical}**`];
+  if (description) lines.push('', description[locale]);
+  if (label.role === 'block') {
+    const block = spec.blocks.find((b) => b.id === id);
+    if (block) lines.push('', block.rows.map((r) => spec.rows.find((x) => x.id === r)?.label ?? r).join('、'));
+  }
+  if (label.text !== label.match.canonical) lines.push('', `${t(locale, 'hoverCanonical')}: ${label.match.canonical}`);
+  return lines.join('\n');
+}
+
+function markdown(value: string): MarkupContent {
+  return { kind: 'markdown', value };
+}
+
+/** The hover at an offset: a total's arithmetic, a label's meaning, or what a section must contain. */
+export function hoverAt(document: ReportDocument, previous: ReportDocument | undefined, offset: number, locale: Locale): Hover | null {
+  for (const table of document.tables) {
+    if (!spanContains(table.span, offset)) continue;
+    for (const row of table.rows) {
+      if (!spanContains(row.span, offset)) continue;
+      for (const cell of row.cells) {
+        if (!spanContains(cell.span, offset) || cell.text === '') continue;
+        const parts = [cellHeader(document, table, row, cell, locale), ...totalHover(document, previous, table, row, cell, locale)].filter((p): p is string => p !== undefined);
+        if (parts.length > 0) return { contents: markdown(parts.join('\n\n---\n\n')), range: toLspRange(placeOf(cell.span)) };
+      }
+    }
+    const labels = [...table.labels, ...table.rows.flatMap((r) => (r.label ? [r.label] : []))];
+    const label = labels.find((l) => spanContains(l.span, offset) || l.pieces?.some((p) => spanContains(p, offset)));
+    if (label) {
+      const text = labelHover(document, table, label, locale);
+      if (text) return { contents: markdown(text), range: toLspRange(placeOf(label.span)) };
+    }
+  }
+  const section = document.sections.find((s) => spanContains(s.heading.span, offset));
+  if (section) {
+    const spec = sectionSpec(section.id);
+    const text = `**${canonicalHeading(spec)}**\n\n${t(locale, 'hoverSectionMust')}: ${spec.contents[locale]}`;
+    return { contents: markdown(text), range: toLspRange(placeOf(section.heading.span)) };
+  }
+  return null;
+}

@@ -1,0 +1,51 @@
+import type { Locale } from '@nianbao/lint';
+
+/** The server's own texts (the findings' texts come from the rules), in both languages. */
+const MESSAGES = {
+  configError: {
+    zh: '配置文件有误：{where}（{path}）{message}。改正后本文件将重新检查。',
+    en: 'Bad configuration: {where} ({path}) {message}. The file is checked again once it is corrected.',
+  },
+  previousUnreadable: {
+    zh: '无法读取上年报告 {file}（{reason}）：本次未做跨年度检查。请检查设置 nianbao.previousReport 或配置文件中的 previousReport。',
+    en: "Cannot read last year's report {file} ({reason}); the cross-year checks were not done. Check the nianbao.previousReport setting or previousReport in the configuration.",
+  },
+  previousNotReport: {
+    zh: '上年报告 {file} 看起来不是年度报告：本次未做跨年度检查。',
+    en: "Last year's report {file} does not read as an annual report; the cross-year checks were not done.",
+  },
+  tooLarge: {
+    zh: '文件太大（{size} 个字符，编辑器内检查上限为 {limit}），未作检查。请用命令行 nianbao lint 检查它。',
+    en: 'The file is too large ({size} characters; the editor checks up to {limit}) and was not checked. Use `nianbao lint` on the command line.',
+  },
+  crashed: {
+    zh: 'nianbao 检查本文件时出错（{reason}）。这是 nianbao 的缺陷，请报告给维护者。',
+    en: 'nianbao failed while checking this file ({reason}). This is a bug in nianbao; please report it.',
+  },
+  fixAll: { zh: '修复全部 nianbao 问题', en: 'Fix all nianbao problems' },
+  fixOne: { zh: '修复：{message}', en: 'Fix: {message}' },
+  insertSection: { zh: '插入缺少的部分“{heading}”', en: 'Insert the missing section “{heading}”' },
+  insertTable: { zh: '插入缺少的{table}（空白表格）', en: 'Insert the missing {table} (blank)' },
+  suppressLine: { zh: '在本行忽略 {rule}（需写明理由）', en: 'Suppress {rule} on this line, with a reason' },
+  suppressTable: { zh: '在本表忽略 {rule}（需写明理由）', en: 'Suppress {rule} in this table, with a reason' },
+  reasonLabel: { zh: '理由：', en: 'reason: ' },
+  reasonPlaceholder: { zh: '…', en: '…' },
+  hoverIdentity: { zh: '勾稽关系', en: 'Identity' },
+  hoverSum: { zh: '计算结果', en: 'Computed' },
+  hoverWritten: { zh: '表中所填', en: 'Written' },
+  hoverDifference: { zh: '差额', en: 'Difference' },
+  hoverHolds: { zh: '✓ 相符', en: '✓ holds' },
+  hoverFails: { zh: '✗ 不相符', en: '✗ does not hold' },
+  hoverUnreadable: { zh: '有单元格不是数字，无法计算', en: 'some cells hold no number; cannot compute' },
+  hoverLastYear: { zh: '上年', en: "last year's " },
+  hoverCanonical: { zh: '规范写法', en: 'Canonical label' },
+  hoverSectionMust: { zh: '本部分应写明', en: 'This section must contain' },
+  tableName: { zh: '表{numeral}', en: 'Table {numeral}' },
+} as const;
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** A server text in the locale, with `{name}` placeholders filled. */
+export function t(locale: Locale, id: MessageId, data: Record<string, string | number> = {}): string {
+  return MESSAGES[id][locale].replace(/\{(\w+)\}/gu, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
