@@ -1,18 +1,10 @@
 import { chmodSync, copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useTempDirs } from './helpers/cli.js';
 import { CORPUS_DIR, corpusReports, expectedData } from './helpers/corpus.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
-function temp(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const temp = useTempDirs();
 
 describe('nianbao extract (the built CLI)', () => {
   it('prints the data of every corpus report as JSON on stdout', () => {

@@ -1,8 +1,8 @@
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, useTempDirs } from './helpers/cli.js';
 import { CORPUS_DIR } from './helpers/corpus.js';
 
 type Cells = Record<string, Record<string, number | null>>;
@@ -19,15 +19,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(
   JSON.parse(readFileSync(join(ROOT, 'schemas/report-data.schema.json'), 'utf8')) as object,
 );
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
-function temp(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const temp = useTempDirs();
 
 const R004 = join(CORPUS_DIR, '004_6f7b59792f9ed408.txt');
 const R002 = join(CORPUS_DIR, '002_8df8c676ffab5338.txt');

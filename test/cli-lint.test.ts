@@ -1,19 +1,11 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useTempDirs } from './helpers/cli.js';
 import { CORPUS_DIR } from './helpers/corpus.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
-function temp(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const temp = useTempDirs();
 const corpus = (id: string): string => {
   const names: Record<string, string> = {
     '000': '000_05203f94ff7e5eba.txt',

@@ -1,10 +1,8 @@
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { AgencyKind } from '@nianbao/format';
-import { extractCommand, type CommandIO } from './commands/extract.js';
-import { generateCommand } from './commands/generate.js';
-import { initCommand, parseKindOption, parseYearOption } from './commands/init.js';
-import { lintCommand } from './commands/lint.js';
+import type { CommandIO } from './commands/extract.js';
+import { parseKindOption, parseYearOption } from './commands/options.js';
 import { CliError, localeFromArgs, t, type Locale } from './messages.js';
 
 function version(): string {
@@ -23,6 +21,10 @@ const text = (locale: Locale, zh: string, en: string): string => (locale === 'zh
 
 function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, exit: { code: number }): Command {
   const program = new Command();
+  // Options several commands share, worded once.
+  const output = (): Option => new Option('-o, --output <file>', text(locale, '写入文件而不是标准输出（原子写入；- 表示标准输出）', 'write to a file instead of stdout (atomic; - for stdout)'));
+  const force = (): Option => new Option('-f, --force', text(locale, '允许覆盖已存在的输出文件', 'allow overwriting an existing output file'));
+  const localeOption = (): Option => new Option('--locale <locale>', text(locale, '提示语言：zh（默认）或 en', 'message language: zh (default) or en'));
   const localize = (cmd: Command): Command =>
     cmd
       .exitOverride()
@@ -44,33 +46,33 @@ function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, ex
       ),
     )
     .version(version(), '-V, --version', text(locale, '显示版本号', 'show the version'))
-    .option('--locale <locale>', text(locale, '提示语言：zh（默认）或 en', 'message language: zh (default) or en'))
+    .addOption(localeOption())
     .helpCommand(false);
 
   localize(program.command('extract'))
     .description(text(locale, '读取一份报告，输出其数据（JSON，符合 schemas/report-data.schema.json）', "read a report and print its data as JSON (schemas/report-data.schema.json)"))
     .argument('<file>', text(locale, '报告文件（.md、.markdown、.txt）', 'the report file (.md, .markdown, .txt)'))
-    .option('-o, --output <file>', text(locale, '写入文件而不是标准输出（原子写入；- 表示标准输出）', 'write to a file instead of stdout (atomic; - for stdout)'))
-    .option('-f, --force', text(locale, '允许覆盖已存在的输出文件', 'allow overwriting an existing output file'))
-    .option('--locale <locale>', text(locale, '提示语言：zh（默认）或 en', 'message language: zh (default) or en'))
+    .addOption(output())
+    .addOption(force())
+    .addOption(localeOption())
     .action(async (file: string, opts: { output?: string; force?: boolean }) => {
-      exit.code = await extractCommand(file, { output: opts.output, force: opts.force === true, locale }, io);
+      exit.code = await (await import('./commands/extract.js')).extractCommand(file, { output: opts.output, force: opts.force === true, locale }, io);
     });
   localize(program.command('generate'))
     .description(text(locale, '由报告数据（JSON）生成合规的报告框架：校验数据、计算合计、按格式渲染', 'generate a compliant report from its data (JSON): validate, compute totals, render'))
     .argument('<data>', text(locale, '报告数据文件（符合 schemas/report-data.schema.json）', 'the report data file (schemas/report-data.schema.json)'))
-    .option('-o, --output <file>', text(locale, '写入文件（原子写入；- 表示标准输出；默认标准输出）', 'write to a file (atomic; - for stdout, the default)'))
-    .option('-f, --force', text(locale, '允许覆盖已存在的输出文件', 'allow overwriting an existing output file'))
+    .addOption(output())
+    .addOption(force())
     .option('--to <format>', text(locale, '输出：markdown（默认）或 html（可直接发布的网页）', 'output: markdown (default) or html (a page to publish)'))
     .option('--update <report>', text(locale, '只重新生成已有报告中的表格和计算语句，保留作者写的正文（原地、原子写入）', "regenerate only the tables and computed sentences of an existing report, keeping the author's prose (in place, atomic)"))
     .option('--templates <dir>', text(locale, '自定义模板目录（覆盖同名的内置模板）', 'a folder of templates overriding the built-in ones'))
     .option('--allow-blank', text(locale, '允许空白单元格（照样渲染为空白）', 'render blank cells instead of refusing them'))
     .option('--fix-totals', text(locale, '重新计算填错的合计', 'recompute totals that are given wrong'))
-    .option('--locale <locale>', text(locale, '提示语言：zh（默认）或 en', 'message language: zh (default) or en'))
+    .addOption(localeOption())
     .action(async (data: string, opts: { output?: string; force?: boolean; to?: string; update?: string; templates?: string; allowBlank?: boolean; fixTotals?: boolean }) => {
       const to = opts.to ?? 'markdown';
       if (to !== 'markdown' && to !== 'html') throw new CliError('badTo', { value: to });
-      exit.code = await generateCommand(
+      exit.code = await (await import('./commands/generate.js')).generateCommand(
         data,
         {
           ...(opts.output !== undefined ? { output: opts.output } : {}),
@@ -91,11 +93,11 @@ function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, ex
     .requiredOption('--year <year>', text(locale, '报告年度，如 2024', 'the report year, e.g. 2024'), parseYearOption)
     .option('--agency <name>', text(locale, '机关全称（无 --from 时必填；有 --from 时替换原名称）', 'agency name (required without --from; renames with it)'))
     .option('--kind <kind>', text(locale, '机关类别：部门、人民政府、乡镇街道', 'agency kind: 部门, 人民政府, 乡镇街道'), parseKindOption)
-    .option('-o, --output <file>', text(locale, '写入文件而不是标准输出（原子写入；- 表示标准输出）', 'write to a file instead of stdout (atomic; - for stdout)'))
-    .option('-f, --force', text(locale, '允许覆盖已存在的输出文件', 'allow overwriting an existing output file'))
-    .option('--locale <locale>', text(locale, '提示语言：zh（默认）或 en', 'message language: zh (default) or en'))
+    .addOption(output())
+    .addOption(force())
+    .addOption(localeOption())
     .action(async (opts: { from?: string; year: number; agency?: string; kind?: AgencyKind; output?: string; force?: boolean }) => {
-      exit.code = await initCommand({ ...opts, force: opts.force === true, locale }, io);
+      exit.code = await (await import('./commands/init.js')).initCommand({ ...opts, force: opts.force === true, locale }, io);
     });
   localize(program.command('lint'))
     .description(text(locale, '发布前检查报告：文件、文件夹（递归）或通配符', 'check reports before publication: files, folders (recursive) or globs'))
@@ -107,14 +109,14 @@ function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, ex
     .option('--max-warnings <n>', text(locale, '提示超过 n 个时以退出码 1 结束', 'exit with 1 when there are more than n warnings'))
     .option('--report-suppressed', text(locale, '同时列出被注释忽略的问题及其理由', 'also list findings suppressed by comments, with their reasons'))
     .option('--no-color', text(locale, '不使用颜色', 'no colours'))
-    .option('--locale <locale>', text(locale, '提示语言：zh（默认）或 en', 'message language: zh (default) or en'))
+    .addOption(localeOption())
     .action(async (paths: string[], opts: { format?: string; fix?: boolean; previous?: string; quiet?: boolean; maxWarnings?: string; reportSuppressed?: boolean; color?: boolean }) => {
       let maxWarnings: number | undefined;
       if (opts.maxWarnings !== undefined) {
         if (!/^\d+$/u.test(opts.maxWarnings)) throw new CliError('badNumber', { option: '--max-warnings', value: opts.maxWarnings });
         maxWarnings = Number(opts.maxWarnings);
       }
-      exit.code = await lintCommand(
+      exit.code = await (await import('./commands/lint.js')).lintCommand(
         paths,
         {
           format: opts.format ?? 'stylish',

@@ -8,3 +8,4 @@ export { identitiesFor } from './identities.js';
 export * from './report-data.js';
 export * from './schema.js';
 export * from './totals.js';
+export * from './numerals.js';

@@ -24,14 +24,16 @@ export function generateReport(raw: unknown, options: GenerateOptions = {}): Gen
 const compiledCache = new Map<string, CompiledReport>();
 
 /**
- * Templates read and compiled once per process, format and folder: a batch of reports (or an editor
- * session) pays for Handlebars compilation once, not per report.
+ * Templates compiled once per content: a batch of reports (or an editor session) pays for Handlebars
+ * compilation once, and a template edited meanwhile is read afresh (reading the small files is cheap).
  */
 function compiled(formatYear: 2019 | 2021, templatesDir: string | undefined): CompiledReport {
-  const key = `${formatYear}\u0000${templatesDir ?? ''}`;
+  const set = loadTemplates(formatYear, templatesDir);
+  const key = [set.main, ...[...set.partials].map(([name, p]) => `${name}\u0000${p.text}`)].join('\u0001');
   let fn = compiledCache.get(key);
   if (!fn) {
-    fn = compileReport(loadTemplates(formatYear, templatesDir));
+    if (compiledCache.size > 16) compiledCache.clear();
+    fn = compileReport(set);
     compiledCache.set(key, fn);
   }
   return fn;

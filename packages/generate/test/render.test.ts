@@ -329,3 +329,12 @@ describe('rendering 2019-format data', () => {
     expect(generate(raw)).toContain('本年度共收取信息处理费12.5元。');
   });
 });
+
+describe('template cache', () => {
+  it('a template edited between two runs is read afresh', () => {
+    const dir = templatesFolder({ 'partials/section-problems.hbs': '## {{sections.problems.heading}}\n\n第一版。\n' });
+    expect(generate(example(), dir)).toContain('第一版。');
+    writeFileSync(join(dir, 'partials', 'section-problems.hbs'), '## {{sections.problems.heading}}\n\n第二版。\n');
+    expect(generate(example(), dir)).toContain('第二版。');
+  });
+});

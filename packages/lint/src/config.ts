@@ -90,13 +90,20 @@ export function validateConfig(raw: unknown, locale: Locale = 'zh'): ConfigProbl
   const errors = compiled.errors ?? [];
   // oneOf reports every branch; the deepest errors say what is actually wrong.
   const deepest = errors.filter((e) => e.keyword !== 'oneOf' && !errors.some((o) => o !== e && o.instancePath.startsWith(`${e.instancePath}/`)));
-  const seen = new Set<string>();
-  return (deepest.length > 0 ? deepest : errors)
-    .map((e) => ({ path: e.instancePath === '' ? '/' : e.instancePath, message: explain(e, locale) }))
-    .filter((p) => {
-      const key = `${p.path} ${p.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  // A rule setting is a severity or [severity, options]: both branches fail for a wrong value, and say
+  // so separately. Say it once, naming both forms.
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of deepest.length > 0 ? deepest : errors) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
+  const problems: ConfigProblem[] = [];
+  for (const [pointer, list] of byPath) {
+    const path = pointer === '' ? '/' : pointer;
+    const enumError = list.find((e) => e.keyword === 'enum');
+    const wantsArray = list.some((e) => e.keyword === 'type' && (e.params as { type?: string }).type === 'array');
+    if (enumError && wantsArray) {
+      problems.push({ path, message: `${explain(enumError, locale)}${locale === 'zh' ? '，或 [级别, 选项]' : ', or [severity, options]'}` });
+      continue;
+    }
+    for (const message of new Set(list.map((e) => explain(e, locale)))) problems.push({ path, message });
+  }
+  return problems;
 }

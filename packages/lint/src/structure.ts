@@ -3,7 +3,7 @@
  * subsection-numbering, fee-statement, placeholder): positions from offsets, sections by offset,
  * Chinese numerals, and the enumerators of a section's paragraphs and sub-headings.
  */
-import { REPORT_TITLE_WORDS, canonicalHeading, normalizeLabel, sectionSpec, splitNumbering, type FormatSpec, type SectionId } from '@nianbao/format';
+import { REPORT_TITLE_WORDS, cjkNumber, cjkNumeral, canonicalHeading, normalizeLabel, sectionSpec, splitNumbering, type FormatSpec, type SectionId } from '@nianbao/format';
 import { LineIndex, type ReportDocument, type SectionNode, type Span } from '@nianbao/parse';
 
 /** The words every report title carries, from the format data. */
@@ -38,25 +38,6 @@ export function headingOf(id: SectionId): string {
   return canonicalHeading(sectionSpec(id));
 }
 
-const CJK_DIGITS = '〇一二三四五六七八九';
-
-/** The Chinese numeral for 1–99 (一, 十, 十二, 二十). */
-export function cjkNumeral(n: number): string {
-  if (n < 10) return CJK_DIGITS[n]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CJK_DIGITS[tens]!}十${ones === 0 ? '' : CJK_DIGITS[ones]!}`;
-}
-
-/** The value of a Chinese numeral up to 99 (一, 十, 十二, 二十三). */
-export function cjkValue(text: string): number {
-  if (text === '十') return 10;
-  const ten = text.indexOf('十');
-  if (ten < 0) return [...text].reduce((n, ch) => n * 10 + Math.max(0, CJK_DIGITS.indexOf(ch)), 0);
-  const tens = ten === 0 ? 1 : CJK_DIGITS.indexOf(text[0]!);
-  const ones = ten === text.length - 1 ? 0 : CJK_DIGITS.indexOf(text[ten + 1]!);
-  return tens * 10 + ones;
-}
 
 export type EnumeratorStyle = 'paren-cjk' | 'paren-arabic' | 'arabic' | 'cjk';
 
@@ -94,10 +75,10 @@ export function readEnumerator(text: string, start: number): Omit<EnumeratorItem
   if (CITATION_FOLLOWS.test(text.slice(m[0].length))) return undefined;
   const g = m.groups;
   const base = { text: m[0], start, end: start + m[0].length };
-  if (g['pc'] !== undefined) return { ...base, style: 'paren-cjk', value: cjkValue(g['pc']) };
+  if (g['pc'] !== undefined) return { ...base, style: 'paren-cjk', value: cjkNumber(g['pc']) };
   if (g['pa'] !== undefined) return { ...base, style: 'paren-arabic', value: Number(g['pa']) };
   if (g['a'] !== undefined) return { ...base, style: 'arabic', value: Number(g['a']) };
-  return { ...base, style: 'cjk', value: cjkValue(g['c']!) };
+  return { ...base, style: 'cjk', value: cjkNumber(g['c']!) };
 }
 
 /** The enumerator `found` rewritten in `style` with `value`, keeping its brackets' width where it can. */
@@ -189,7 +170,7 @@ export function shiMarkers(document: ReportDocument): ShiMarker[] {
     for (const m of p.text.matchAll(SHI)) {
       const num = m.groups!['num']!;
       // `十一是` is 11, but `一十是` is not a marker anyone writes: read only numerals that parse as 1–19.
-      const value = cjkValue(num);
+      const value = cjkNumber(num);
       if (value < 1 || value > 19 || (num.length === 2 && !num.startsWith('十'))) continue;
       let i = m.index - 1;
       while (i >= 0 && /[ \t\u3000]/u.test(p.text[i]!)) i--;

@@ -1,6 +1,5 @@
-import { FORMATS, FORMAT_YEARS } from '@nianbao/format';
+import { FORMATS, FORMAT_YEARS, cjkNumber } from '@nianbao/format';
 import type { ArtifactNode, CommentNode, ContactFacts, DateNode, FeeStatement, NoticeNode, ParagraphNode, PeriodNode, TitleNode } from './model.js';
-import { cjkNumber } from './prose.js';
 import type { LineIndex } from './source.js';
 
 /** Removes spaces next to Chinese characters (PDF export puts them between words and digits). */

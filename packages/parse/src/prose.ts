@@ -1,18 +1,7 @@
-import type { SectionId } from '@nianbao/format';
+import { cjkNumber, type SectionId } from '@nianbao/format';
 import type { EnumeratorNode, NumberNode, ParagraphNode, SentenceNode } from './model.js';
 import type { LineIndex } from './source.js';
 
-const CJK_DIGITS = '〇一二三四五六七八九';
-
-/** The value of a Chinese numeral up to 99 (一, 十, 十二, 二十三). */
-export function cjkNumber(text: string): number {
-  if (text === '十') return 10;
-  const ten = text.indexOf('十');
-  if (ten < 0) return [...text].reduce((n, ch) => n * 10 + Math.max(0, CJK_DIGITS.indexOf(ch)), 0);
-  const tens = ten === 0 ? 1 : CJK_DIGITS.indexOf(text[0]!);
-  const ones = ten === text.length - 1 ? 0 : CJK_DIGITS.indexOf(text[ten + 1]!);
-  return tens * 10 + ones;
-}
 
 const ENUMERATOR =
   /^(?:[（(]\s*(?<pc>[一二三四五六七八九十]{1,3})\s*[)）]|[（(]\s*(?<pa>\d{1,2})\s*[)）]|(?<a>\d{1,2})\s*[.．、](?!\d)|(?<c>[一二三四五六七八九十]{1,3})\s*、)/u;

@@ -16,6 +16,7 @@ import {
 import { emptyReportData, nextYearData } from '@nianbao/generate';
 import { decodeText, parseReport, toReportData } from '@nianbao/parse';
 import { readReportFile, writeOutputFile } from '../io.js';
+import { FIRST_YEAR, LAST_YEAR, parseKindOption } from './options.js';
 import { CliError, t, type Locale } from '../messages.js';
 import type { CommandIO } from './extract.js';
 
@@ -32,25 +33,6 @@ export interface InitOptions {
 }
 
 // The years a format exists for (2019 and later) up to the schema's limit.
-const FIRST_YEAR = 2019;
-const LAST_YEAR = 2100;
-
-/**
- * Reads `--year` for commander (`.requiredOption('--year <year>', …, parseYearOption)`), so that the message
- * quotes what the user typed rather than NaN.
- */
-export function parseYearOption(value: string): number {
-  const year = /^\s*\d{4}\s*$/u.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) throw new CliError('initBadYear', { value });
-  return year;
-}
-
-/** Reads `--kind` for commander (`.option('--kind <kind>', …, parseKindOption)`). */
-export function parseKindOption(value: string): AgencyKind {
-  const kind = AGENCY_KINDS.find((k) => k === value.trim());
-  if (!kind) throw new CliError('initBadKind', { value });
-  return kind;
-}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -1,33 +1,15 @@
+import { FORMAT_2021 } from '@nianbao/format';
 import { applicationsTable, naturalPersons } from '../examples.js';
 import { identityRule } from '../identity-rule.js';
 
-const zeroRows = [
-  'withheldStateSecret',
-  'withheldProhibitedByLaw',
-  'withheldSecurityStability',
-  'withheldThirdParty',
-  'withheldInternalAffairs',
-  'withheldProcess',
-  'withheldEnforcementFile',
-  'withheldQuery',
-  'unavailableNeedsCreation',
-  'unavailableUnclear',
-  'notProcessedComplaint',
-  'notProcessedRepeated',
-  'notProcessedPublication',
-  'notProcessedExcessive',
-  'notProcessedConfirmation',
-  'otherNoCorrection',
-  'otherUnpaidFee',
-  'otherOther',
-] as const;
+/** The outcome rows of the identity, from the format data, in order. */
+const OUTCOME_ROWS = FORMAT_2021.identities.find((i) => i.rule === 'outcome-total')!.right.map((t) => t.ref);
+/** The outcomes the example fills in; every other outcome row is 0. */
+const FILLED: Record<string, number> = { disclosed: 4, partiallyDisclosed: 2, unavailableNotHeld: 3 };
 
 function table(total: number): string {
   return applicationsTable([
-    ['disclosed', naturalPersons(4)],
-    ['partiallyDisclosed', naturalPersons(2)],
-    ...zeroRows.map((id) => [id, naturalPersons(0)] as const),
-    ['unavailableNotHeld', naturalPersons(3)],
+    ...OUTCOME_ROWS.map((id) => [id, naturalPersons(FILLED[id] ?? 0)] as const),
     ['handledTotal', naturalPersons(total)],
   ]);
 }

@@ -1,5 +1,6 @@
 import { FORMATS, sectionSpec, type SectionId } from '@nianbao/format';
-import { cjkNumeral, renderEnumerator, sectionEnumerators, shiMarkers, SIBLING_STYLE, spanOf, STYLE_RANK, type EnumeratorItem, type EnumeratorStyle } from '../structure.js';
+import { renderEnumerator, sectionEnumerators, shiMarkers, SIBLING_STYLE, spanOf, STYLE_RANK, type EnumeratorItem, type EnumeratorStyle } from '../structure.js';
+import { cjkNumeral } from '@nianbao/format';
 import type { ReportDescriptor, Rule, RuleContext } from '../types.js';
 
 type Report = (d: ReportDescriptor) => void;
