@@ -92,7 +92,7 @@ function headingDepth(document: ReportDocument): number | undefined {
 function insertSection(ctx: ActionContext, finding: Diagnostic, lsp: LspDiagnostic): CodeAction | undefined {
   const document = ctx.analysis.document!;
   const format = formatFor(document.reportYear ?? document.tableFormatYear ?? 2021);
-  const spec = format.sections.find((s) => finding.message.includes(canonicalHeading(s)));
+  const spec = format.sections.find((s) => s.id === finding.subject);
   if (!spec) return undefined;
   const skeleton = sectionSkeleton(spec, spec.table ? format.tables[spec.table] : undefined, headingDepth(document));
   const text = ctx.snapshot.text;
@@ -118,7 +118,7 @@ function insertSection(ctx: ActionContext, finding: Diagnostic, lsp: LspDiagnost
 function insertTable(ctx: ActionContext, finding: Diagnostic, lsp: LspDiagnostic): CodeAction | undefined {
   const document = ctx.analysis.document!;
   const format = formatFor(document.reportYear ?? document.tableFormatYear ?? 2021);
-  const id = (Object.keys(format.tables) as TableId[]).find((k) => finding.message.includes(`“${format.tables[k].title}”`));
+  const id = (Object.keys(format.tables) as TableId[]).find((k) => k === finding.subject);
   if (!id || document.tables.some((tb) => tb.id === id)) return undefined;
   const spec = formatTableSpec(format.year, id);
   const section = document.sections.find((s) => s.id === spec.section);

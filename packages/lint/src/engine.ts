@@ -107,6 +107,7 @@ export function lint(document: ReportDocument, options: LintOptions = {}, rules:
       };
       // Only a rule that declares itself fixable may change the text (ESLint's guard).
       if (d.fix && rule.meta.fixable) diagnostic.fix = d.fix;
+      if (d.subject !== undefined) diagnostic.subject = d.subject;
       const suppression = suppressionFor(suppressions, id, diagnostic.line);
       if (suppression) {
         if (!options.reportSuppressed) return;

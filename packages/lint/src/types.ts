@@ -42,6 +42,8 @@ export interface Diagnostic {
   fix?: Fix;
   /** Present (with `--report-suppressed`) when an inline comment suppressed the finding. */
   suppressed?: { reason: string; line: number };
+  /** What the finding is about, as a format id (a missing section's or table's), for editors' actions. */
+  subject?: string;
 }
 
 /** Text with `{name}` placeholders, in both languages. */
@@ -88,6 +90,8 @@ export interface ReportDescriptor {
   related?: Array<{ span: Span; messageId?: string; text?: Localized | string; data?: Record<string, string | number>; file?: string }>;
   /** A safe edit that fixes the finding; only accepted from rules marked fixable. */
   fix?: Fix;
+  /** What the finding is about, as a format id (`applications`, `otherMatters`). */
+  subject?: string;
 }
 
 /** What a rule sees: the document, its format, its options, and a way to report. */

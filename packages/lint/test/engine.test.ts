@@ -62,4 +62,10 @@ describe('the engine', () => {
     expect(validateConfig({ rules: { placeholder: 'loud' } }).map((p) => p.path)).toEqual(['/rules/placeholder']);
     expect(RULES.length).toBe(25);
   });
+
+  it('names what a missing section or table finding is about (subject), for editors’ insert actions', () => {
+    const text = '# 某某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n';
+    const findings = lint(parseReport(text, { fileName: 'r.md' }), { only: ['section-missing'] });
+    expect(findings.map((d) => d.subject)).toEqual(['reviewLitigation']);
+  });
 });

@@ -75,11 +75,11 @@ const rule: Rule = {
       // Where it belongs: before the first section (in the document) of those that come after it.
       const next = sections.find((s) => (rank.get(s.id) ?? -1) > i);
       if (next) {
-        context.report({ messageId: 'missing', data: { ...data, next: next.heading.text }, span: next.heading.span });
+        context.report({ messageId: 'missing', data: { ...data, next: next.heading.text }, span: next.heading.span, subject: spec.id });
         return;
       }
       const end = document.text.trimEnd().length;
-      context.report({ messageId: 'missingAtEnd', data, span: spanOf(document, end, end) });
+      context.report({ messageId: 'missingAtEnd', data, span: spanOf(document, end, end), subject: spec.id });
     });
   },
 };

@@ -72,12 +72,12 @@ const rule: Rule = {
         // Point at the table's first line: the whole header would cover a screenful.
         const firstLine = document.text.indexOf('\n', node.span.start.offset);
         const end = firstLine < 0 || firstLine > node.span.end.offset ? node.span.end : pointAt(document.text, node.span.start, firstLine);
-        context.report({ messageId: nodes.some((n) => n.hasData) ? 'allBlank' : 'headerOnly', data, span: { start: node.span.start, end } });
+        context.report({ messageId: nodes.some((n) => n.hasData) ? 'allBlank' : 'headerOnly', data, span: { start: node.span.start, end }, subject: id });
         continue;
       }
       const section = document.sections.find((s) => s.id === spec.section);
       const span: Span = section ? section.heading.span : { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-      context.report({ messageId: 'missing', data, span });
+      context.report({ messageId: 'missing', data, span, subject: id });
     }
   },
 };
