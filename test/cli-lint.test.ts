@@ -1,8 +1,9 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli, useTempDirs } from './helpers/cli.js';
+import { ROOT, runCli, useTempDirs } from './helpers/cli.js';
 import { CORPUS_DIR } from './helpers/corpus.js';
 
 const temp = useTempDirs();
@@ -160,6 +161,20 @@ describe('nianbao lint (the built CLI)', () => {
     const bytes = readFileSync(file);
     expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfe]);
     expect(bytes.subarray(2).toString('utf16le')).toContain('一、总体情况');
+  });
+
+  it('--fix keeps a GBK/GB18030 file (Chinese Windows “ANSI”) in GB18030, CRLF line ends included', () => {
+    const dir = temp();
+    const file = join(dir, 'gbk.txt');
+    // A Word export saved by Python's GB18030 encoder, with one heading numbered wrong.
+    const gbk = readFileSync(join(ROOT, 'packages/parse/test/fixtures/word-report.gb18030.txt'));
+    const before = new TextDecoder('gb18030').decode(gbk);
+    writeFileSync(file, iconv.encode(before.replace('三、收到和处理政府信息公开申请情况', '3、收到和处理政府信息公开申请情况'), 'gb18030'));
+    runCli(['lint', file, '--fix']);
+    const after = readFileSync(file);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(after)).toThrow();
+    const text = new TextDecoder('gb18030').decode(after);
+    expect(text).toBe(before);
   });
 
   it('--quiet shows errors only; --max-warnings fails a run with too many warnings', () => {

@@ -87,10 +87,6 @@ export const MESSAGES = {
     (a) => `在 ${a.paths} 中没有找到报告文件（.md、.markdown、.txt）。请指定报告文件或其所在的文件夹。`,
     (a) => `No report files (.md, .markdown, .txt) in ${a.paths}. Name the reports or their folder.`,
   ),
-  fixEncoding: m(
-    (a) => `${a.file} 是 GB18030/GBK 编码，--fix 不改写这种编码的文件（以免改变编码）。请先另存为 UTF-8 再修复。`,
-    (a) => `${a.file} is in GB18030/GBK; --fix does not rewrite such files (it would change their encoding). Save it as UTF-8 first.`,
-  ),
   tooManyWarnings: m(
     (a) => `提示数量超过了 --max-warnings 允许的 ${a.max} 个。`,
     (a) => `More warnings than --max-warnings allows (${a.max}).`,

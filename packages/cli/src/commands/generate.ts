@@ -68,7 +68,6 @@ export async function generateCommand(dataFile: string, options: GenerateCommand
   if (options.update !== undefined) {
     const reportBytes = await readReportFile(options.update);
     const existing = parseReport(reportBytes, { fileName: options.update });
-    if (existing.encoding === 'gb18030') throw new CliError('fixEncoding', { file: options.update });
     const updated = updateReport(existing.text, result.markdown);
     if (updated.replaced.length === 0) throw new CliError('noMarkers', { file: options.update });
     if (updated.missing.length > 0) io.stderr(`${t(locale, 'markersMissing', { file: options.update, regions: updated.missing.join('、') })}\n`);

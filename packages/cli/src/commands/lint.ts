@@ -156,23 +156,19 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     let document = loaded.document;
     let diagnostics = lint(document, lintOptions);
     if (options.fix && diagnostics.some((d) => d.fix && !d.suppressed)) {
-      if (document.encoding === 'gb18030') {
-        io.stderr(`${t(locale, 'fixEncoding', { file: input.path })}\n`);
-      } else {
-        let text = document.text;
-        for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-          const { text: next, applied } = applyFixes(text, diagnostics);
-          if (applied.length === 0) break;
-          text = next;
-          document = parseReport(text, { fileName: input.path });
-          diagnostics = lint(document, lintOptions);
-        }
-        if (text !== loaded.document.text) {
-          try {
-            await writeFileAtomic(input.path, encodeLike(text, loaded.document.encoding));
-          } catch (error) {
-            throw new CliError('outputFailed', { file: input.path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-          }
+      let text = document.text;
+      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+        const { text: next, applied } = applyFixes(text, diagnostics);
+        if (applied.length === 0) break;
+        text = next;
+        document = parseReport(text, { fileName: input.path });
+        diagnostics = lint(document, lintOptions);
+      }
+      if (text !== loaded.document.text) {
+        try {
+          await writeFileAtomic(input.path, encodeLike(text, loaded.document.encoding));
+        } catch (error) {
+          throw new CliError('outputFailed', { file: input.path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
         }
       }
     }
