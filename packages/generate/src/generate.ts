@@ -1,5 +1,5 @@
 import { compileReport, type CompiledReport } from './render.js';
-import { loadTemplates } from './templates.js';
+import { loadTemplatesCached, type TemplateSet } from './templates.js';
 import { validateReportData, type DataProblem, type Locale } from './validate.js';
 
 export interface GenerateOptions {
@@ -21,20 +21,15 @@ export function generateReport(raw: unknown, options: GenerateOptions = {}): Gen
   return { ok: true, markdown: compiled(validated.data.formatYear, options.templatesDir)(validated.data), problems: validated.problems, computed: validated.computed };
 }
 
-const compiledCache = new Map<string, CompiledReport>();
+const compiledCache = new WeakMap<TemplateSet, CompiledReport>();
 
-/**
- * Templates compiled once per content: a batch of reports (or an editor session) pays for Handlebars
- * compilation once, and a template edited meanwhile is read afresh (reading the small files is cheap).
- */
+/** The compiled templates for a format and folder: compiled once per version of the templates. */
 function compiled(formatYear: 2019 | 2021, templatesDir: string | undefined): CompiledReport {
-  const set = loadTemplates(formatYear, templatesDir);
-  const key = [set.main, ...[...set.partials].map(([name, p]) => `${name}\u0000${p.text}`)].join('\u0001');
-  let fn = compiledCache.get(key);
+  const set = loadTemplatesCached(formatYear, templatesDir);
+  let fn = compiledCache.get(set);
   if (!fn) {
-    if (compiledCache.size > 16) compiledCache.clear();
     fn = compileReport(set);
-    compiledCache.set(key, fn);
+    compiledCache.set(set, fn);
   }
   return fn;
 }

@@ -27,10 +27,13 @@ export class TemplateError extends Error {
 const MAIN = 'report.md.hbs';
 
 /** The built-in templates: beside the package in the repository, or inside the bundle when packed. */
+let builtIn: string | undefined;
+
 export function builtInTemplatesDir(): string {
+  if (builtIn !== undefined) return builtIn;
   for (const relative of ['../templates/', '../../../templates/']) {
     const dir = fileURLToPath(new URL(relative, import.meta.url));
-    if (existsSync(`${dir}shared/${MAIN}`)) return dir;
+    if (existsSync(`${dir}shared/${MAIN}`)) return (builtIn = dir);
   }
   throw new TemplateError('templates/', 'nianbao 自带的模板不在安装目录中 (the built-in templates are missing from the installation)');
 }
@@ -50,6 +53,34 @@ function readLayer(dir: string, set: TemplateSet): void {
       set.partials.set(name.slice(0, -'.hbs'.length), { text: readFileSync(file, 'utf8'), file });
     }
   }
+}
+
+interface Cached {
+  set: TemplateSet;
+  /** Every folder and file the set was read from, with its modification time (-1: absent). */
+  stamps: Array<[string, number]>;
+}
+
+const cache = new Map<string, Cached>();
+
+function mtime(path: string): number {
+  return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+}
+
+/**
+ * `loadTemplates`, read again only when a template file or folder has changed since: a batch of reports
+ * (or an editor session) reads the templates once, and an edit is still seen at the next report.
+ */
+export function loadTemplatesCached(formatYear: FormatYear, userDir?: string): TemplateSet {
+  const key = `${formatYear}\u0000${userDir ?? ''}`;
+  const hit = cache.get(key);
+  if (hit && hit.stamps.every(([path, time]) => mtime(path) === time)) return hit.set;
+  const set = loadTemplates(formatYear, userDir);
+  const builtIn = builtInTemplatesDir();
+  const layers = [`${builtIn}shared`, `${builtIn}${formatYear}`, ...(userDir !== undefined ? [userDir, `${userDir}/${formatYear}`] : [])];
+  const paths = [...layers, ...layers.map((l) => `${l}/partials`), set.mainFile, ...[...set.partials.values()].map((p) => p.file)];
+  cache.set(key, { set, stamps: paths.map((p) => [p, mtime(p)]) });
+  return set;
 }
 
 /**
