@@ -2,7 +2,7 @@
  * Small tables for rule examples, written as GFM so that the docs show them readably. Labels come from
  * the format data, so an example can never drift from the format it illustrates.
  */
-import { FORMAT_2021 } from '@nianbao/format';
+import { FORMAT_2021, SECTIONS, canonicalHeading, type SectionId } from '@nianbao/format';
 
 const applications = FORMAT_2021.tables.applications;
 const review = FORMAT_2021.tables.reviewLitigation;
@@ -38,4 +38,14 @@ export function reviewTable(cells: ReadonlyArray<number | string>): string {
     row([...blank(5), ...outcomes, ...outcomes]),
     row(cells.map(String)),
   ].join('\n');
+}
+
+/**
+ * A report skeleton of canonical section headings, in the order given (a section may repeat or be left
+ * out), each followed by a blank line; an optional title line first and closing text last.
+ */
+export function headingsDocument(order: readonly SectionId[], options: { title?: string; closing?: string } = {}): string {
+  const heading = (id: SectionId): string => canonicalHeading(SECTIONS.find((s) => s.id === id)!);
+  const parts = [...(options.title ? [options.title] : []), ...order.map(heading), ...(options.closing ? [options.closing] : [])];
+  return `${parts.join('\n\n')}\n`;
 }

@@ -1,6 +1,10 @@
 import { canonicalHeading } from '@nianbao/format';
+import { headingsDocument } from '../examples.js';
 import { mainSections, spanOf } from '../structure.js';
 import type { Rule } from '../types.js';
+
+const TITLE = '# 某某街道办事处2023年政府信息公开工作年度报告';
+const ALL = ['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'] as const;
 
 const rule: Rule = {
   meta: {
@@ -33,19 +37,19 @@ const rule: Rule = {
       {
         title: { zh: '缺少第四部分', en: 'Section 四 missing' },
         input:
-          '# 某某街道办事处2023年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n',
+          headingsDocument(['overview', 'activeDisclosure', 'applications', 'problems', 'otherMatters'], { title: TITLE }),
         findings: [{ line: 9, column: 1 }],
       },
       {
         title: { zh: '缺少最后一部分', en: 'The last section missing' },
         input:
-          '# 某某街道办事处2023年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n五、存在的主要问题及改进情况\n\n本年度工作取得一定成效。\n',
+          headingsDocument(['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems'], { title: TITLE, closing: '本年度工作取得一定成效。' }),
         findings: [{ line: 13, column: 13 }],
       },
       {
         title: { zh: '六个部分齐全', en: 'All six sections' },
         input:
-          '# 某某街道办事处2023年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n',
+          headingsDocument(ALL, { title: TITLE }),
         findings: [],
       },
     ],

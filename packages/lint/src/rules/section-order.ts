@@ -1,5 +1,6 @@
 import type { SectionNode } from '@nianbao/parse';
 import { headingOf, mainSections } from '../structure.js';
+import { headingsDocument } from '../examples.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -57,19 +58,19 @@ const rule: Rule = {
       {
         title: { zh: '第二、三部分顺序颠倒', en: 'Sections 二 and 三 swapped' },
         input:
-          '一、总体情况\n\n三、收到和处理政府信息公开申请情况\n\n二、主动公开政府信息情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n',
+          headingsDocument(['overview', 'applications', 'activeDisclosure', 'reviewLitigation', 'problems', 'otherMatters']),
         findings: [{ line: 5, column: 1 }],
       },
       {
         title: { zh: '同一部分出现两次', en: 'A section twice' },
         input:
-          '一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n五、存在的主要问题及改进情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n',
+          headingsDocument(['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'problems', 'otherMatters']),
         findings: [{ line: 11, column: 1 }],
       },
       {
         title: { zh: '顺序正确', en: 'In order' },
         input:
-          '一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n四、政府信息公开行政复议、行政诉讼情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n',
+          headingsDocument(['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters']),
         findings: [],
       },
     ],
