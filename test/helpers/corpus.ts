@@ -11,10 +11,13 @@ export interface CorpusReport {
   bytes: Buffer;
 }
 
-/** The real reports copied from shared/corpus, in order. */
-export function corpusReports(): CorpusReport[] {
+/** The five seed reports (Word and PDF text exports), the ones with hand-written cell-by-cell expectations. */
+const SEEDS = new Set(['000', '001', '002', '003', '004']);
+
+/** The real reports copied from shared/corpus, in order: the seeds, or with `all` every file. */
+export function corpusReports(options: { all?: boolean } = {}): CorpusReport[] {
   return readdirSync(CORPUS_DIR)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => /\.(txt|md|html?|pdf|docx)$/u.test(f) && (options.all === true || SEEDS.has(f.slice(0, 3))))
     .sort()
     .map((file) => ({ id: file.slice(0, 3), file, path: CORPUS_DIR + file, bytes: readFileSync(CORPUS_DIR + file) }));
 }

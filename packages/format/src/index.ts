@@ -9,3 +9,4 @@ export * from './report-data.js';
 export * from './schema.js';
 export * from './totals.js';
 export * from './numerals.js';
+export * from './values.js';

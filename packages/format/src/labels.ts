@@ -50,6 +50,8 @@ export function normalizeLabel(text: string): string {
     .replace(/[。:;、]+$/u, '');
 }
 
+const UNIT_NOTE = /^\((?:单位[:：]?)?(?:元|万元|亿元|件|个|项|条|次)\)$/u;
+
 const NUMBERING = /^(?:\((?<paren>[一二三四五六七八九十]{1,3}|\d{1,2})\)|(?<cjk>[一二三四五六七八九十]{1,3})[、.]|(?<arabic>\d{1,2})\.)/u;
 
 export interface SplitNumbering {
@@ -192,7 +194,13 @@ export function matchNormalizedLabel(
     const numberingDiffers = differs(c);
     let kind: LabelMatchKind;
     let score: number;
-    if (options.prefixMinLength !== undefined && core.length >= options.prefixMinLength && c.core.startsWith(core)) {
+    if (c.core.length >= 2 && core.length > c.core.length && core.startsWith(c.core) && /^\([^()]+\)$/u.test(core.slice(c.core.length))) {
+      // The canonical label with a note added (`现行有效件数（历史累计）`): the note changes what is counted.
+      // A unit (`采购总金额（元）`) only says what the cells already do, where the format leaves it open.
+      const unitOnly = UNIT_NOTE.test(core.slice(c.core.length));
+      kind = unitOnly ? 'normalized' : 'fuzzy';
+      score = unitOnly ? 0.99 : 0.85;
+    } else if (options.prefixMinLength !== undefined && core.length >= options.prefixMinLength && c.core.startsWith(core)) {
       kind = 'prefix';
       score = 0.5 + (0.4 * core.length) / c.core.length;
     } else {

@@ -49,3 +49,14 @@ export function headingsDocument(order: readonly SectionId[], options: { title?:
   const parts = [...(options.title ? [options.title] : []), ...order.map(heading), ...(options.closing ? [options.closing] : [])];
   return `${parts.join('\n\n')}\n`;
 }
+
+/**
+ * Table 三 as a crawl writes it, one text node per line and no tabs: the header cells, then each row's
+ * label and its numbers on lines of their own. `cells` gives each row's numbers as the page kept them (a
+ * crawl that merges identical neighbours keeps fewer than seven).
+ */
+export function streamApplicationsTable(rows: ReadonlyArray<readonly [string, ReadonlyArray<number>]>): string {
+  const header = [...applications.headerTexts, ...applications.groups.filter((g) => g.spansColumns).map((g) => g.label), ...applications.columns.map((c) => c.label)];
+  const body = rows.flatMap(([id, cells]) => [label(id), ...cells.map(String)]);
+  return [...header, ...body].join('\n');
+}

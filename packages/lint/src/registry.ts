@@ -6,6 +6,7 @@ import subsectionNumbering from './rules/subsection-numbering.js';
 import tableMissing from './rules/table-missing.js';
 import tableShape from './rules/table-shape.js';
 import tableLabel from './rules/table-label.js';
+import tableUnreadable from './rules/table-unreadable.js';
 import cellBlank from './rules/cell-blank.js';
 import cellValue from './rules/cell-value.js';
 import formatVersion from './rules/format-version.js';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   tableMissing,
   tableShape,
   tableLabel,
+  tableUnreadable,
   cellBlank,
   cellValue,
   formatVersion,

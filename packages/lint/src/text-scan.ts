@@ -20,7 +20,7 @@ export function spanAt(document: ReportDocument, start: number, end: number): Sp
 /**
  * A piece of source text with its whitespace taken out, as PDF and Word exports scatter spaces and line
  * breaks between words and digits (`2021 年`, `申请数量 15 条`). Whitespace between two digits is kept as
- * one space, so that `1 5` never reads as 15. `offsets[i]` is the source offset of `text[i]`;
+ * one space, so that `1 5` never reads as 15 — except a bare line break, which joins them. `offsets[i]` is the source offset of `text[i]`;
  * `offsets[text.length]` is the source offset just past the last character.
  */
 export interface FlatText {
@@ -31,12 +31,17 @@ export interface FlatText {
 const SPACE = /[\s\u3000]/u;
 const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/u;
 const NEEDS_FLATTENING = /[\s\u3000\uff10-\uff19]/u;
+/**
+ * A bare line break between digits joins them: no typesetter breaks a line between two numbers without a
+ * space, but a crawl breaks one number wherever the page had an inline element (`201` / `9` / `年`).
+ */
+const LINE_BREAK_ONLY = /^\r?\n$/u;
 
 /** `flatten(source).text` without the offsets, for a caller that only reads the words. */
 export function flattenText(source: string): string {
   if (!NEEDS_FLATTENING.test(source)) return source;
   return source
-    .replace(/[\s\u3000]+/gu, (run, at: number) => (/[\d\uff10-\uff19]/u.test(source[at - 1] ?? '') && /[\d\uff10-\uff19]/u.test(source[at + run.length] ?? '') ? ' ' : ''))
+    .replace(/[\s\u3000]+/gu, (run, at: number) => (!LINE_BREAK_ONLY.test(run) && /[\d\uff10-\uff19]/u.test(source[at - 1] ?? '') && /[\d\uff10-\uff19]/u.test(source[at + run.length] ?? '') ? ' ' : ''))
     .replace(/[\uff10-\uff19]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
@@ -53,7 +58,7 @@ export function flatten(source: string, base: number): FlatText {
       while (j + 1 < source.length && SPACE.test(source[j + 1]!)) j++;
       const before = text[text.length - 1];
       const after = source[j + 1];
-      if (before !== undefined && after !== undefined && /\d/u.test(before) && /[\d\uff10-\uff19]/u.test(after)) {
+      if (before !== undefined && after !== undefined && /\d/u.test(before) && /[\d\uff10-\uff19]/u.test(after) && !LINE_BREAK_ONLY.test(source.slice(i, j + 1))) {
         text += ' ';
         offsets.push(base + i);
       }

@@ -60,7 +60,7 @@ describe('the engine', () => {
     expect(validateConfig({ rules: { placeholder: 'off', 'publish-deadline': ['error', { deadlines: { 乡镇街道: '01-20' } }] } })).toEqual([]);
     expect(validateConfig({ rules: { 'no-such-rule': 'error' } })).toEqual([{ path: '/rules', message: '未知的设置项“no-such-rule”' }]);
     expect(validateConfig({ rules: { placeholder: 'loud' } }).map((p) => p.path)).toEqual(['/rules/placeholder']);
-    expect(RULES.length).toBe(25);
+    expect(RULES.length).toBe(26);
   });
 
   it('names what a missing section or table finding is about (subject), for editors’ insert actions', () => {

@@ -32,7 +32,6 @@ function report(year: number, bodies: Partial<Record<number, string>> = {}, titl
 
 describe('corpus: the structure rules find exactly what CORPUS-NOTES expects', () => {
   const dir = new URL('../../../test/fixtures/corpus/', import.meta.url);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   const expected: Record<string, string[]> = {
     '000': [],
     '001': ['subsection-numbering 6:1'],
@@ -40,6 +39,8 @@ describe('corpus: the structure rules find exactly what CORPUS-NOTES expects', (
     '003': [],
     '004': [],
   };
+  // The five Word and PDF exports; the web layouts are test/corpus-lint.test.ts's.
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt') && f.slice(0, 3) in expected).sort();
   it('has the five reports', () => expect(files.map((f) => f.slice(0, 3))).toEqual(Object.keys(expected)));
   for (const f of files) {
     it(`${f.slice(0, 3)}`, () => {

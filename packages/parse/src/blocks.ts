@@ -35,10 +35,19 @@ export interface HeadingBlock {
   end: number;
 }
 
-/** A table whose grid the syntax gives (GFM, HTML): rows of cells. */
+/**
+ * One slot of a grid. A merged cell (`rowspan`/`colspan`, Word's `gridSpan`/`vMerge`) is expanded: its
+ * text stands in its first slot, and every other slot it covers is `covered` with empty text, so that
+ * each row has one slot per grid column and a slot's index is its grid column.
+ */
+export interface GridCell extends TextRun {
+  covered?: boolean;
+}
+
+/** A table whose grid the syntax gives (GFM, HTML, .docx): rows of slots. */
 export interface GridBlock {
   kind: 'grid';
-  rows: TextRun[][];
+  rows: GridCell[][];
   start: number;
   end: number;
 }
@@ -55,5 +64,5 @@ export function trimRun(text: string, start: number): TextRun {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 0x3000 || code === 0xa0 || code === 13 || code === 0xfeff || code === 0x200b;
+  return code === 32 || code === 0x3000 || code === 0xa0 || code === 13 || code === 12 || code === 0xfeff || code === 0x200b;
 }

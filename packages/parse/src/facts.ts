@@ -67,7 +67,8 @@ export function findPeriod(text: string, lines: LineIndex): PeriodNode | undefin
   for (const m of text.matchAll(PERIOD_KEYWORD)) {
     const from = m.index;
     const rest = text.slice(from, from + 80);
-    const stop = /[。；;\n]|(?<=日)\s*(?:止|。)/u.exec(rest.slice(m[0].length));
+    // A line break alone does not end the statement: PDF text and crawls break lines mid-sentence.
+    const stop = /[。；;]|\n[ \t\u3000]*\r?\n|(?<=日)\s*(?:止|。)/u.exec(rest.slice(m[0].length));
     const clauseEnd = m[0].length + (stop ? stop.index : rest.length - m[0].length);
     const clause = rest.slice(0, clauseEnd).replace(/[，,\s]+$/u, '');
     // `统计时间节点` and the like use the word without stating a period: look further.

@@ -86,9 +86,21 @@ export interface CellNode {
   value: number | null;
   /** A unit written in the cell (`元`, `万元`, `件`). */
   unit?: string;
+  /**
+   * How the cell's number was recovered from a layout that lost the cell boundaries: `split` from digits
+   * run together with their neighbours, `join` from a number broken over two lines. Only ever set when the
+   * format's identities allow exactly one reading, so a finding on such a cell can say how it was read.
+   */
+  recovered?: 'split' | 'join';
 }
 
-export type RowShape = 'ok' | 'too-many' | 'too-few';
+/**
+ * `too-many` / `too-few`: the layout delimits cells and the row has the wrong count (a fault of the
+ * table). `unplaced`: the layout cannot show where each number stands (a crawl that merged identical
+ * neighbouring cells, digits run together with no reading the identities make unique), so the row is
+ * reported once as unreadable and no cell of it is judged.
+ */
+export type RowShape = 'ok' | 'too-many' | 'too-few' | 'unplaced';
 
 export interface RowNode {
   /** The format's row id; absent for a row that could not be recognized. */
@@ -107,8 +119,8 @@ export interface TableNode {
   span: Span;
   /** The section the table stands in, if it stands in one. */
   section?: SectionId;
-  /** How the table was written: one row per line, one cell per line, or a real grid (GFM). */
-  mode: 'row-per-line' | 'cell-per-line' | 'grid';
+  /** How the table was written: one row per line, one cell per line after a tab (Word), a real grid (GFM, HTML, .docx), or a stream of one text node per line with no cell boundaries (web crawls and copies, run-together text). */
+  mode: 'row-per-line' | 'cell-per-line' | 'grid' | 'stream';
   /** Labels of headers, columns, groups and blocks, as found. */
   labels: LabelNode[];
   rows: RowNode[];
@@ -118,6 +130,18 @@ export interface TableNode {
   missingRows: string[];
   /** Whether any data row holds a value or a blank cell. */
   hasData: boolean;
+  /**
+   * Why part of the table could not be placed with confidence, when it could not: the evidence for the
+   * one `table-unreadable` finding. Rows concerned have shape `unplaced`.
+   */
+  unreadable?: UnreadableNode;
+}
+
+export interface UnreadableNode {
+  /** `merged-cells`: rows carry fewer numbers than the format has cells and the layout cannot show blanks; `split-numbers`: more numbers than cells, a number broken over lines with no unique way to rejoin it; `run-together`: digits with no separator and no unique split. */
+  reasons: Array<'merged-cells' | 'run-together' | 'split-numbers'>;
+  /** The rows concerned, as found: label (canonical), numbers found, cells expected. */
+  rows: Array<{ row?: string; label: string; found: number; expected: number; text: string; span: Span }>;
 }
 
 export interface ArtifactNode {

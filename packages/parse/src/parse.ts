@@ -17,6 +17,7 @@ import type { HeadingNode, ParagraphNode, ReportDocument, SectionNode, SourceLay
 import { paragraphNode } from './prose.js';
 import { looksLikeMarkdown, readMarkdown } from './read-markdown.js';
 import { readText } from './read-text.js';
+import { joinPipeRows } from './recognise/pipe-rows.js';
 import { LineIndex } from './source.js';
 import { detectTableFormat, findTableRegions, readTable, regionRows } from './tables.js';
 
@@ -88,6 +89,27 @@ function findTitle(blocks: readonly Block[], firstHeading: number, text: string,
   return { used: [] };
 }
 
+/** The sole text of the nearest non-blank block before (`step` -1) or after (+1) block `index`. */
+function neighbourText(blocks: readonly Block[], index: number, step: -1 | 1): string | undefined {
+  for (let i = index + step; i >= 0 && i < blocks.length; i += step) {
+    const b = blocks[i]!;
+    if (b.kind === 'blank') continue;
+    return soleCell(b)?.text;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a line that reads as an unnumbered heading is a piece of a sentence that a crawl cut at its
+ * inline elements (`本报告由总体情况` / `、` / `主动公开政府信息情况` / `、` …): the piece before it ends in,
+ * or the piece after it starts with, a mark that joins words inside a sentence.
+ */
+function betweenSentencePieces(blocks: readonly Block[], index: number): boolean {
+  const before = neighbourText(blocks, index, -1);
+  const after = neighbourText(blocks, index, 1);
+  return (before !== undefined && /[、，,和及与]$/u.test(before)) || (after !== undefined && /^[、，,。；;和及与]/u.test(after));
+}
+
 function emptyDocument(text: string, encoding: ReportDocument['encoding'], layout: SourceLayout): ReportDocument {
   return { text, encoding, layout, sections: [], paragraphs: [], tables: [], artifacts: [], comments: [], notices: [], tolerances: [], isReport: false };
 }
@@ -117,7 +139,7 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
 
 function build(text: string, encoding: ReportDocument['encoding'], layout: SourceLayout): ReportDocument {
   const lines = new LineIndex(text);
-  const blocks = READERS[layout](text, lines.starts);
+  const blocks = joinPipeRows(text, READERS[layout](text, lines.starts));
   const doc = emptyDocument(text, encoding, layout);
 
   const headingAt = new Map<number, HeadingNode>();
@@ -126,6 +148,7 @@ function build(text: string, encoding: ReportDocument['encoding'], layout: Sourc
     if (!cell) return;
     const heading = matchSectionHeading(cell, lines, block.kind === 'heading');
     if (!heading) return;
+    if (heading.numeral.status === 'missing' && block.kind !== 'heading' && betweenSentencePieces(blocks, i)) return;
     if (block.kind === 'heading') heading.markdownDepth = block.depth;
     headingAt.set(i, heading);
   });

@@ -22,6 +22,8 @@ export interface Token {
   pieces?: Array<{ start: number; end: number }>;
   /** The cell's column index in a grid (GFM, HTML), where the syntax says where each cell stands. */
   gridColumn?: number;
+  /** Digits found run together with their neighbours: the token may hold several cells. */
+  run?: boolean;
 }
 
 /** The cells of one physical row: one line (PDF, GFM) or one blank-line-delimited group of lines (Word). */

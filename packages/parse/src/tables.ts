@@ -14,6 +14,8 @@ import type { Block, GridBlock, LineBlock } from './blocks.js';
 import type { CellNode, LabelNode, LabelRole, RowNode, TableNode, ToleranceNode } from './model.js';
 import type { LineIndex } from './source.js';
 import { classify, fitRow, placeByGrid, type PhysicalRow, type Token } from './table-cells.js';
+import { resolveLabels, vocabularyOf } from './table-labels.js';
+import { cellTokens, hasRunTogether, isStream, streamRows } from './table-stream.js';
 
 // ---------------------------------------------------------------------------------------------
 // Markers: labels that belong to one table only, in either format, so that finding one in a cell
@@ -63,6 +65,26 @@ export function tableMarker(text: string, normalized?: string): TableId | undefi
   return undefined;
 }
 
+/**
+ * The table a long cell of labels and numbers run together belongs to (a body written on one line):
+ * the table whose own labels it holds most of, when it holds at least three.
+ */
+function runTogetherMarker(cell: { text: string; start: number; end: number }): TableId | undefined {
+  const counts = new Map<TableId, number>();
+  for (const t of cellTokens(cell)) {
+    if (t.kind !== 'text') continue;
+    const m = tableMarker(t.text);
+    if (m) counts.set(m, (counts.get(m) ?? 0) + 1);
+    else if (t.text.length > 6) {
+      for (const [key, table] of MARKERS) if (key.length >= 4 && t.key?.includes(key)) counts.set(table, (counts.get(table) ?? 0) + 1);
+    }
+  }
+  let best: TableId | undefined;
+  let most = 2;
+  for (const [table, n] of counts) if (n > most) [best, most] = [table, n];
+  return best;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Regions: the runs of blocks each table occupies.
 
@@ -77,7 +99,25 @@ function isProseLine(block: LineBlock): boolean {
   const filled = block.cells.filter((c) => c.text !== '');
   if (filled.length !== 1) return false;
   const text = filled[0]!.text;
-  return text.length > 40 && /[，。；,]/u.test(text);
+  // A crawl cuts sentences at every inline element: a short piece ending a sentence is prose too.
+  return (text.length > 40 && /[，。；,]/u.test(text)) || /[。；！？]$/u.test(text);
+}
+
+/**
+ * Whether a marker stands in a sentence rather than at a table's start: a crawl puts each piece of a
+ * sentence on its own line, so `行政事业性收费` / `4` / `1994万元。` looks like a row until the sentence
+ * ends a line or two later, before any other label of the table.
+ */
+function inSentence(blocks: readonly Block[], index: number): boolean {
+  for (let i = index + 1, seen = 0; i < blocks.length && seen < 4; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'blank') continue;
+    if (b.kind !== 'line' || b.cells.length !== 1) return false;
+    seen++;
+    if (isProseLine(b)) return true;
+    if (tableMarker(b.cells[0]!.text)) return false;
+  }
+  return false;
 }
 
 function blockHasData(block: LineBlock | GridBlock): boolean {
@@ -96,7 +136,7 @@ export function findTableRegions(blocks: readonly Block[], isHeading: (index: nu
   const markerOf = (block: Block): TableId | undefined => {
     if (block.kind === 'line') {
       for (const c of block.cells) {
-        const m = tableMarker(c.text);
+        const m = tableMarker(c.text) ?? (c.text.length > 90 ? runTogetherMarker(c) : undefined);
         if (m) return m;
       }
     } else if (block.kind === 'grid') {
@@ -113,7 +153,11 @@ export function findTableRegions(blocks: readonly Block[], isHeading: (index: nu
       return;
     }
     if (block.kind !== 'line' && block.kind !== 'grid') return;
-    const marker = markerOf(block);
+    let marker = markerOf(block);
+    // Another table's short label inside a table (`其他` of `其他` / `结果` in Table 四's header) does not
+    // start that table; nor does a label in a sentence.
+    if (marker && current && marker !== current.table && block.kind === 'line' && !block.cells.some((c) => normalizeLabel(c.text).length >= 4 && tableMarker(c.text) === marker)) marker = undefined;
+    if (marker && !current && block.kind === 'line' && block.cells.length === 1 && inSentence(blocks, index)) marker = undefined;
     if (marker && marker !== current?.table) {
       current = regions.find((r) => r.table === marker && r === regions[regions.length - 1]) ?? { table: marker, blocks: [], consumed: [] };
       if (!regions.includes(current)) regions.push(current);
@@ -164,7 +208,7 @@ function physicalRows(region: TableRegion, blocks: readonly Block[], cellPerLine
   if (!cellPerLine) {
     for (const b of region.blocks) {
       if (b.kind === 'grid') rows.push(...gridRows(b));
-      else rows.push({ tokens: b.cells.map(tokenOf), start: b.start, end: b.end });
+      else rows.push({ tokens: b.cells.flatMap(cellTokens), start: b.start, end: b.end });
     }
     return rows;
   }
@@ -251,6 +295,8 @@ export function detectTableFormat(rows: readonly PhysicalRow[]): FormatYear | un
 interface Candidates {
   rows: LabelCandidate[];
   others: Array<LabelCandidate & { role: LabelRole }>;
+  /** Every label of the table by first character, for text that runs labels together. */
+  vocabulary: Map<string, string[]>;
 }
 
 const candidateCache = new Map<TableSpec, Candidates>();
@@ -266,7 +312,8 @@ function candidatesFor(spec: TableSpec): Candidates {
       ...spec.headerTexts.map((h, i) => ({ id: `header${i}`, label: h, role: 'header' as const })),
       ...(headerRows ? spec.rows.map((r) => ({ id: r.id, label: r.label, role: 'row' as const })) : []),
     ];
-    c = { rows: headerRows ? [] : spec.rows.map((r) => ({ id: r.id, label: r.label })), others };
+    const rows = headerRows ? [] : spec.rows.map((r) => ({ id: r.id, label: r.label }));
+    c = { rows, others, vocabulary: vocabularyOf([...rows, ...others].map((x) => x.label)) };
     candidateCache.set(spec, c);
   }
   return c;
@@ -306,6 +353,8 @@ interface Builder {
   tolerances: ToleranceNode[];
   /** In a grid: the grid column each format column's header label stands in (the latest header wins). */
   columnAt: Map<string, number>;
+  /** Rows the layout left without cell boundaries, with the values as found: placed at the end or marked unplaced. */
+  pending: Map<RowNode, Token[]>;
 }
 
 function labelNode(b: Builder, m: MatchedToken): LabelNode {
@@ -363,6 +412,8 @@ function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
     const fresh = rowNode(b, p.node.id, p.node.label, p.values, columns, p.start, end);
     fresh.duplicate = p.node.duplicate;
     Object.assign(p.node, fresh);
+    if (fresh.shape !== 'ok' && (b.table.mode === 'stream' || p.values.some((t) => t.run))) b.pending.set(p.node, p.values);
+    else b.pending.delete(p.node);
     return p.node;
   };
   const seen = new Set<string>();
@@ -424,6 +475,11 @@ function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
       openRow(rowLabel, values, row.start, row.end);
       continue;
     }
+    const guessed = hasValues ? rowInOrder(b, previous?.node.id, seen, unmatched) : undefined;
+    if (guessed) {
+      openRow(guessed, values, row.start, row.end);
+      continue;
+    }
     if (!hasValues) {
       for (const t of unmatched) {
         const tolerance: ToleranceNode = { kind: 'header-fragment', span: b.lines.span(t.start, t.end), found: t.text };
@@ -462,10 +518,34 @@ function analyseRow(b: Builder, row: PhysicalRow): RowAnalysis {
   const labelTokens = lastText < 0 ? [] : row.tokens.slice(0, lastText + 1).filter((t) => t.kind === 'text' && !t.valueLike);
   const values = row.tokens.slice(lastText + 1);
   const hasValues = values.some((t) => t.kind !== 'blank');
-  const matched = labelTokens.map((t) => ({ t, m: matchToken(t, b.spec, b.format.labelDeviations, hasValues) }));
+  const match = (t: Token): MatchedToken | undefined => matchToken(t, b.spec, b.format.labelDeviations, hasValues);
+  // A grid and Word's cell-per-line export say where each cell starts; the other layouts may have cut a
+  // label into pieces or run several together, which the format's labels sort out.
+  const matched =
+    b.table.mode === 'grid' || b.table.mode === 'cell-per-line'
+      ? labelTokens.map((t) => ({ t, m: match(t) }))
+      : resolveLabels(labelTokens, match, candidatesFor(b.spec).vocabulary).map((h) => ({ t: h.token, m: h.m }));
   const rowLabel = [...matched].reverse().find((x) => x.m?.role === 'row')?.m;
   const unmatched = matched.filter((x) => !x.m).map((x) => x.t);
   return { labelTokens, values, hasValues, matched, rowLabel, unmatched };
+}
+
+/**
+ * A label too far from the format's words to match on its own (`2.其他法律行政止公开`), read as the row
+ * the format has next: it stands where that row belongs, carries that row's numbering, and still says
+ * most of its words. It is matched `fuzzy`, so table-label reports it with the canonical label.
+ */
+function rowInOrder(b: Builder, previousId: string | undefined, seen: ReadonlySet<string>, unmatched: readonly Token[]): MatchedToken | undefined {
+  if (unmatched.length !== 1 || b.spec.layout === 'singleRow') return undefined;
+  const token = unmatched[0]!;
+  const key = token.key ?? normalizeLabel(token.text);
+  if (!/^(?:\d{1,2}\.|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)/u.test(key)) return undefined;
+  const at = previousId === undefined ? -1 : b.spec.rows.findIndex((r) => r.id === previousId);
+  const next = b.spec.rows.slice(at + 1).filter((r) => !seen.has(r.id)).slice(0, 1);
+  if (next.length === 0) return undefined;
+  const m = matchNormalizedLabel(token.text, key, next.map((r) => ({ id: r.id, label: r.label })), { deviations: b.format.labelDeviations, minScore: 0.6 });
+  if (!m || m.numberingDiffers) return undefined;
+  return { token, role: 'row', match: { ...m, kind: m.kind === 'prefix' ? 'prefix' : 'fuzzy' } };
 }
 
 /** One label token from two pieces of text on different lines, keeping where each piece is. */
@@ -485,8 +565,25 @@ function solidRow(b: Builder, token: Token): MatchedToken | undefined {
   return m && m.role === 'row' && isSolid(m.match) ? m : undefined;
 }
 
-function assembleSingleRow(b: Builder, rows: readonly PhysicalRow[]): void {
+/**
+ * A stream has no row boundaries: Table 四's header words and its numbers come as one run. Its labels
+ * are the text before the numbers, and every value after them is the data row.
+ */
+function singleRowFromStream(rows: readonly PhysicalRow[]): PhysicalRow[] {
+  const labels: PhysicalRow[] = [];
+  const values: Token[] = [];
+  for (const row of rows) {
+    const last = findLastIndex(row.tokens, (t) => t.kind === 'text' && !t.valueLike);
+    if (last >= 0) labels.push({ tokens: row.tokens.slice(0, last + 1), start: row.start, end: row.tokens[last]!.end });
+    values.push(...row.tokens.slice(last + 1));
+  }
+  if (values.length === 0) return labels;
+  return [...labels, { tokens: values, start: values[0]!.start, end: values[values.length - 1]!.end }];
+}
+
+function assembleSingleRow(b: Builder, input: readonly PhysicalRow[]): void {
   const { spec, table } = b;
+  const rows = table.mode === 'stream' ? singleRowFromStream(input) : input;
   const labels = new Map<string, LabelNode>();
   const expected = spec.rows.reduce((n, r) => n + r.columns.length, 0);
   const isFilled = (row: PhysicalRow): boolean => row.tokens.some((t) => t.kind !== 'blank');
@@ -515,6 +612,7 @@ function assembleSingleRow(b: Builder, rows: readonly PhysicalRow[]): void {
   const columns = spec.rows.flatMap((r) => r.columns.map((c) => `${r.id}.${c}`));
   const whole = rowNode(b, undefined, undefined, dataRow.tokens, columns, dataRow.start, dataRow.end);
   if (whole.shape !== 'ok') {
+    if (table.mode === 'stream' || dataRow.tokens.some((t) => t.run)) b.pending.set(whole, dataRow.tokens);
     table.unrecognized.push(whole);
     return;
   }
@@ -539,6 +637,9 @@ function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): numb
 /** The physical rows of every region, for format detection before the rows are assembled. */
 export function regionRows(region: TableRegion, blocks: readonly Block[]): { rows: PhysicalRow[]; mode: TableNode['mode'] } {
   const grid = region.blocks.every((b) => b.kind === 'grid');
+  if (!grid && (isStream(region.blocks) || (region.blocks.every((b) => b.kind === 'line' && b.cells.length === 1) && hasRunTogether(region.blocks)))) {
+    return { rows: streamRows(region.blocks), mode: 'stream' };
+  }
   const cellPerLine = !grid && isCellPerLine(region.blocks);
   return { rows: physicalRows(region, blocks, cellPerLine), mode: grid ? 'grid' : cellPerLine ? 'cell-per-line' : 'row-per-line' };
 }
@@ -565,9 +666,10 @@ export function readTable(
     missingRows: [],
     hasData: false,
   };
-  const b: Builder = { spec, format, lines, table, tolerances, columnAt: new Map() };
+  const b: Builder = { spec, format, lines, table, tolerances, columnAt: new Map(), pending: new Map() };
   if (spec.layout === 'singleRow') assembleSingleRow(b, rows);
   else assembleMatrix(b, rows);
+  settlePending(b);
   table.hasData = table.rows.some((r) => r.cells.length > 0) || table.unrecognized.some((r) => r.cells.some((c) => c.kind !== 'blank'));
   // A single-row table whose data row cannot be split into its blocks has every row, misshapen: the
   // row-shape issue says so once, where calling each block missing would repeat it as three wrong ones.
@@ -577,4 +679,28 @@ export function readTable(
     table.missingRows = spec.rows.filter((r) => !found.has(r.id)).map((r) => r.id);
   }
   return table;
+}
+
+/**
+ * Rows whose cells the layout did not delimit and whose count is off: a crawl merged identical
+ * neighbouring cells (too few), a number was broken over two lines (too many), or digits ran together.
+ * They are marked unplaced, with the evidence, so that one finding says the table could not be read and
+ * no rule judges a cell of them.
+ */
+function settlePending(b: Builder): void {
+  if (b.pending.size === 0) return;
+  const { table, spec } = b;
+  const unreadable: NonNullable<TableNode['unreadable']> = table.unreadable ?? { reasons: [], rows: [] };
+  for (const [node, values] of b.pending) {
+    const found = values.filter((t) => t.kind !== 'blank').length;
+    const reason = values.some((t) => t.run) ? 'run-together' : node.shape === 'too-many' ? 'split-numbers' : 'merged-cells';
+    if (!unreadable.reasons.includes(reason)) unreadable.reasons.push(reason);
+    const expected = node.id !== undefined ? (spec.rows.find((r) => r.id === node.id)?.columns.length ?? 0) : spec.rows.reduce((n, r) => n + r.columns.length, 0);
+    const label = node.id !== undefined ? (spec.rows.find((r) => r.id === node.id)?.label ?? node.id) : spec.title;
+    unreadable.rows.push({ ...(node.id !== undefined ? { row: node.id } : {}), label, found, expected, text: values.filter((t) => t.kind !== 'blank').map((t) => t.text).join(' '), span: node.label?.span ?? node.span });
+    node.shape = 'unplaced';
+    for (const c of node.cells) delete c.column;
+  }
+  unreadable.rows.sort((x, y) => x.span.start.offset - y.span.start.offset);
+  table.unreadable = unreadable;
 }

@@ -6,7 +6,8 @@ import type { Locale, ReportDescriptor, Rule } from '../types.js';
 /** A matrix table whose every row is off by the same count lacks (or has) a whole column: one finding. */
 function columnFault(spec: TableSpec, table: TableNode): { delta: number; found: number; expected: number } | undefined {
   if (spec.layout !== 'matrix') return undefined;
-  const rows = table.rows.filter((r) => r.id !== undefined && !r.duplicate);
+  // Rows the layout could not place are table-unreadable's: they say nothing about the table's columns.
+  const rows = table.rows.filter((r) => r.id !== undefined && !r.duplicate && r.shape !== 'unplaced');
   if (rows.length < 3 || rows.some((r) => r.shape === 'ok')) return undefined;
   const delta = rows[0]!.cells.length - rows[0]!.expectedCells;
   if (delta === 0 || rows.some((r) => r.cells.length - r.expectedCells !== delta)) return undefined;
@@ -171,10 +172,11 @@ const rule: Rule = {
             });
             continue;
           }
-          if (row.shape === 'ok' || column) continue;
+          if (row.shape === 'ok' || row.shape === 'unplaced' || column) continue;
           report({ messageId: 'rowCells', data: { table, row: label, found: row.cells.length, expected: row.expectedCells }, span: row.span });
         }
         for (const row of node.unrecognized) {
+          if (row.shape === 'unplaced') continue;
           const found = row.cells.filter((c) => c.kind !== 'blank').length;
           if (found === 0) continue;
           if (row.expectedCells > 0) {
@@ -191,7 +193,11 @@ const rule: Rule = {
       const missing = spec.rows.filter((r) => withData.length > 0 && withData.every((n) => n.missingRows.includes(r.id)));
       const host = withData[0];
       if (!host) continue;
+      // A group written as one row of numbers (the 2019 `（六）其他处理` in a 2021 table) is reported
+      // once, as that row: its missing sub-rows are the same fault.
+      const filledGroups = new Set(withData.flatMap((n) => n.unrecognized.filter((r) => r.label?.role === 'group').map((r) => r.label!.match.id)));
       for (const run of runsOf(spec, new Set(missing.map((r) => r.id)))) {
+        if (run.every((id) => { const g = spec.rows.find((r) => r.id === id)?.group; return g !== undefined && filledGroups.has(g); })) continue;
         const place = missingRunPlace(spec, host, run);
         const one = run.length === 1;
         report({

@@ -1,0 +1,180 @@
+import { normalizeLabel, type LabelMatch } from '@nianbao/format';
+import { classify, type Token } from './table-cells.js';
+
+/**
+ * Labels of a table found in the text tokens of one physical row, however the layout cut them: a label
+ * over several tokens (`三、本` / `年度办` / `理结果`, a header written one character per line), several
+ * labels in one token (`（三）不予公开1.属于国家秘密`, a header run together with no separator), or one
+ * token one label. The reading that explains the most characters with the format's own labels wins.
+ */
+
+export interface LabelHit<M> {
+  token: Token;
+  m: M | undefined;
+}
+
+/** How much of the text a match explains: what was matched for certain counts fully. */
+function weight(match: LabelMatch, length: number): number {
+  switch (match.kind) {
+    case 'exact':
+    case 'normalized':
+    case 'deviation':
+      return length;
+    case 'fuzzy':
+      return length * match.score * 0.9;
+    case 'prefix':
+      return length * 0.4;
+  }
+}
+
+const MAX_JOIN = 12;
+
+/** One token from neighbours on different lines or cells, keeping where each piece is. */
+export function joinTokens(parts: readonly Token[]): Token {
+  if (parts.length === 1) return parts[0]!;
+  const text = parts.map((p) => p.text).join('');
+  const first = parts[0]!;
+  return {
+    ...first,
+    text,
+    key: normalizeLabel(text),
+    end: parts[parts.length - 1]!.end,
+    pieces: parts.flatMap((p) => p.pieces ?? [{ start: p.start, end: p.end }]),
+  };
+}
+
+const isSolid = (m: LabelMatch): boolean => m.kind === 'exact' || m.kind === 'normalized' || m.kind === 'deviation';
+
+/**
+ * Folds one character as `normalizeLabel` folds text, so a run of labels can be compared character by
+ * character while every character keeps its place in the source.
+ */
+function foldChar(ch: string): string {
+  return normalizeLabel(`x${ch}x`).slice(1, -1);
+}
+
+/**
+ * Cuts a token whose text is several labels written together into those labels, by the format's
+ * vocabulary (exact after folding). Undefined when the labels found explain too little of it.
+ */
+function segment<M extends { match: LabelMatch }>(token: Token, vocabulary: ReadonlyMap<string, readonly string[]>, match: (t: Token) => M | undefined): Array<LabelHit<M>> | undefined {
+  if (token.pieces || token.end - token.start !== token.text.length || token.text.length < 6) return undefined;
+  let key = '';
+  const at: number[] = [];
+  for (let i = 0; i < token.text.length; i++) {
+    const f = foldChar(token.text[i]!);
+    for (const ch of f) {
+      key += ch;
+      at.push(i);
+    }
+  }
+  at.push(token.text.length);
+  const n = key.length;
+  const best = new Float64Array(n + 1).fill(-1);
+  const from = new Int32Array(n + 1).fill(-1);
+  const labelled = new Uint8Array(n + 1);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (best[i]! < 0) continue;
+    if (best[i]! > best[i + 1]!) {
+      best[i + 1] = best[i]!;
+      from[i + 1] = i;
+      labelled[i + 1] = 0;
+    }
+    for (const label of vocabulary.get(key[i]!) ?? []) {
+      if (!key.startsWith(label, i)) continue;
+      const j = i + label.length;
+      const score = best[i]! + label.length;
+      if (score > best[j]!) {
+        best[j] = score;
+        from[j] = i;
+        labelled[j] = 1;
+      }
+    }
+  }
+  if (best[n]! < n * 0.7) return undefined;
+  const pieces: Array<{ start: number; end: number; label: boolean }> = [];
+  for (let j = n; j > 0; j = from[j]!) {
+    const i = from[j]!;
+    const previous = pieces[0];
+    if (!labelled[j] && previous && !previous.label) previous.start = i;
+    else pieces.unshift({ start: i, end: j, label: labelled[j] === 1 });
+  }
+  const hits: Array<LabelHit<M>> = [];
+  let labels = 0;
+  for (const p of pieces) {
+    const a = at[p.start]!;
+    const b = at[p.end]!;
+    const raw = token.text.slice(a, b);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text === '') continue;
+    const sub = classify(text, token.start + a + lead, token.start + a + lead + text.length);
+    const m = p.label ? match(sub) : undefined;
+    if (m) labels++;
+    hits.push({ token: sub, m });
+  }
+  return labels >= 2 ? hits : undefined;
+}
+
+/**
+ * The best reading of a row's text tokens as the table's labels. `match` matches one token against the
+ * table's labels; `vocabulary` holds the labels' folded forms by first character, for run-together text.
+ * Tokens that carry a grid column are never joined: the grid says they are separate cells.
+ */
+export function resolveLabels<M extends { match: LabelMatch }>(
+  tokens: readonly Token[],
+  match: (t: Token) => M | undefined,
+  vocabulary: ReadonlyMap<string, readonly string[]>,
+): Array<LabelHit<M>> {
+  const n = tokens.length;
+  if (n === 0) return [];
+  const best: Array<{ score: number; groups: number; hits: Array<LabelHit<M>> } | undefined> = new Array(n + 1);
+  best[0] = { score: 0, groups: 0, hits: [] };
+  const offer = (j: number, score: number, hits: Array<LabelHit<M>>, base: { groups: number; hits: Array<LabelHit<M>> }): void => {
+    const current = best[j];
+    const groups = base.groups + hits.length;
+    if (!current || score > current.score + 1e-9 || (Math.abs(score - current.score) <= 1e-9 && groups < current.groups)) {
+      best[j] = { score, groups, hits: [...base.hits, ...hits] };
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const base = best[i];
+    if (!base) continue;
+    const single = tokens[i]!;
+    const m = match(single);
+    const length = (single.key ?? normalizeLabel(single.text)).length;
+    offer(i + 1, base.score + (m ? weight(m.match, length) : 0), [{ token: single, m }], base);
+    if (!m || !isSolid(m.match)) {
+      const parts = segment(single, vocabulary, match);
+      if (parts) {
+        const score = parts.reduce((s, h) => s + (h.m ? weight(h.m.match, (h.token.key ?? '').length) : 0), 0);
+        offer(i + 1, base.score + score, parts, base);
+      }
+    }
+    if (single.gridColumn !== undefined) continue;
+    for (let j = i + 1; j < n && j < i + MAX_JOIN; j++) {
+      if (tokens[j]!.gridColumn !== undefined) break;
+      const joined = joinTokens(tokens.slice(i, j + 1));
+      if ((joined.key ?? '').length > 90) break;
+      const jm = match(joined);
+      if (!jm || !(isSolid(jm.match) || (jm.match.kind === 'fuzzy' && jm.match.score >= 0.85))) continue;
+      offer(j + 1, base.score + weight(jm.match, (joined.key ?? '').length), [{ token: joined, m: jm }], base);
+    }
+  }
+  return best[n]!.hits;
+}
+
+/** The folded forms of labels by their first character, longest first. */
+export function vocabularyOf(labels: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const label of labels) {
+    const key = normalizeLabel(label);
+    if (key.length < 2) continue;
+    const list = map.get(key[0]!) ?? [];
+    if (!list.includes(key)) list.push(key);
+    map.set(key[0]!, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => b.length - a.length);
+  return map;
+}

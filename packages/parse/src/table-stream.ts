@@ -1,0 +1,180 @@
+import { VALUE_PREFIXES, VALUE_SUFFIXES, normalizeLabel } from '@nianbao/format';
+import type { Block, LineBlock, TextRun } from './blocks.js';
+import { classify, type PhysicalRow, type Token } from './table-cells.js';
+
+/**
+ * Table text whose cell boundaries the layout lost: a crawl or a copy that writes one text node per
+ * line (a cell's spans on several lines, header cells in page order), and text that runs a row's label
+ * and numbers together (`一、本年新收政府信息公开申请数量230 000023`). Both become one stream of label
+ * and number tokens, cut into physical rows at each label that follows numbers; the format's grid does
+ * the rest (see tables.ts).
+ */
+
+const DIGITS = /[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;
+const CJK = /[\u4e00-\u9fff]/u;
+/** Digits that are part of a label's words: `第2项`, `（2019年起）`, `2.其他…`, `30号`, `100%`. */
+const LABEL_DIGIT_AFTER = /^\s*[年月日号条项〕\]）)%％]/u;
+const ITEM_NUMBER_AFTER = /^[.．、]\s*[\u4e00-\u9fff“"]/u;
+
+function parenDepth(text: string, upTo: number): number {
+  let depth = 0;
+  for (let i = 0; i < upTo; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(' || ch === '〔' || ch === '[') depth++;
+    else if ((ch === '）' || ch === ')' || ch === '〕' || ch === ']') && depth > 0) depth--;
+  }
+  return depth;
+}
+
+function textToken(text: string, start: number): Token | undefined {
+  const lead = text.length - text.trimStart().length;
+  const body = text.trim();
+  if (body === '') return undefined;
+  return classify(body, start + lead, start + lead + body.length);
+}
+
+/** A run of digits whose cell boundaries are lost: it may hold several cells. */
+function runToken(text: string, start: number): Token {
+  const token = classify(text, start, start + text.length);
+  token.run = true;
+  return token;
+}
+
+/**
+ * The tokens of one cell whose text mixes a label and numbers, or the cell's own token when it does not:
+ * digits that belong to the label's words (item numbers, years, 第N项) stay in the label, the others
+ * become runs (split at spaces: `230 000023` is two runs), each followed by its unit if it has one.
+ */
+export function cellTokens(cell: TextRun): Token[] {
+  const text = cell.text;
+  const whole = classify(text, cell.start, cell.end);
+  if (whole.kind !== 'text' || !CJK.test(text) || !/[0-9０-９]/u.test(text)) return [whole];
+  const cuts: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(DIGITS)) {
+    let end = m.index + m[0].length;
+    const after = text.slice(end);
+    const before = text.slice(Math.max(0, m.index - 1), m.index);
+    if (LABEL_DIGIT_AFTER.test(after) || before === '第' || parenDepth(text, m.index) > 0) continue;
+    if (ITEM_NUMBER_AFTER.test(after)) {
+      // `…00000002.其他法律…`: the last digit numbers the next label.
+      if (m[0].length === 1 || m[0].includes('.') || m[0].includes('．')) continue;
+      end -= 1;
+    }
+    const unit = /^(万元|亿元|元)/u.exec(text.slice(end));
+    cuts.push({ start: m.index, end: end + (unit ? unit[0].length : 0) });
+  }
+  if (cuts.length === 0) return [whole];
+  // `增7`, `11批`: one cell, a number with a word beside it, to be judged as written.
+  if (cuts.length === 1) {
+    const words = (text.slice(0, cuts[0]!.start) + text.slice(cuts[0]!.end)).trim();
+    if (PREFIXES.has(words) || SUFFIXES.has(words)) return [{ ...whole, valueLike: true }];
+  }
+  // Digits next to each other with only spaces between are separate runs; merge nothing across text.
+  const tokens: Token[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    const label = textToken(text.slice(from, cut.start), cell.start + from);
+    if (label) tokens.push(label);
+    tokens.push(runToken(text.slice(cut.start, cut.end), cell.start + cut.start));
+    from = cut.end;
+  }
+  const rest = textToken(text.slice(from), cell.start + from);
+  if (rest) tokens.push(rest);
+  return tokens;
+}
+
+/** One token from several neighbours (a cell's spans on separate lines), keeping where each piece is. */
+export function mergeTokens(parts: readonly Token[], asValue: boolean): Token {
+  const text = parts.map((p) => p.text).join('');
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const token = classify(text, first.start, last.end);
+  token.pieces = parts.flatMap((p) => p.pieces ?? [{ start: p.start, end: p.end }]);
+  if (asValue) token.valueLike = true;
+  return token;
+}
+
+const PREFIXES = new Set(VALUE_PREFIXES);
+const SUFFIXES = new Set(VALUE_SUFFIXES);
+
+const isValue = (t: Token | undefined): boolean => t !== undefined && (t.kind === 'number' || (t.kind === 'text' && t.valueLike));
+const isText = (t: Token | undefined): boolean => t !== undefined && t.kind === 'text' && !t.valueLike;
+
+/**
+ * Repairs what a page's spans did to cells before the stream is cut into rows: digits that continue a
+ * label's words (`（` / `2019` / `年起）`), value-like marks inside a label (`本年增` / `/` / `减`), and
+ * words beside a number (`增` / `7`, `11` / `批`) joined to it.
+ */
+function repair(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const previous = out[out.length - 1];
+    const next = tokens[i + 1];
+    if (t.kind === 'number' && isText(previous) && isText(next) && (/[第（(]$/u.test(previous!.text) || LABEL_DIGIT_AFTER.test(next!.text))) {
+      out.push({ ...t, kind: 'text', value: null, valueLike: false, key: normalizeLabel(t.text) });
+      continue;
+    }
+    if (t.kind === 'text' && t.valueLike && isText(previous) && isText(next)) {
+      out.push({ ...t, valueLike: false });
+      continue;
+    }
+    if (t.kind === 'text' && PREFIXES.has(t.text) && next?.kind === 'number' && !next.run) {
+      out.push(mergeTokens([t, next], true));
+      i++;
+      continue;
+    }
+    if (t.kind === 'text' && SUFFIXES.has(t.text) && previous?.kind === 'number' && !previous.run) {
+      out[out.length - 1] = mergeTokens([previous, t], true);
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** Whether a region is written one text node per line, with no tabs to mark cells (crawls, copies). */
+export function isStream(blocks: ReadonlyArray<Block>): boolean {
+  const lines = blocks.filter((b): b is LineBlock => b.kind === 'line');
+  if (lines.length < 2) return false;
+  if (lines.some((b) => b.indented || b.cells.length > 1)) return false;
+  // A table with no tab anywhere and its numbers on lines of their own has no cell boundaries at all.
+  return lines.some((b) => classify(b.cells[0]!.text, 0, 0).kind === 'number');
+}
+
+/** Whether any cell of the region runs a label and numbers together. */
+export function hasRunTogether(blocks: ReadonlyArray<Block>): boolean {
+  for (const b of blocks) {
+    if (b.kind !== 'line') continue;
+    for (const c of b.cells) if (cellTokens(c).some((t) => t.run)) return true;
+  }
+  return false;
+}
+
+/**
+ * The stream of a region's tokens cut into physical rows: a row is a run of labels followed by a run of
+ * values. Blank lines carry nothing here: copies put one between every two lines, inside cells too.
+ */
+export function streamRows(blocks: ReadonlyArray<Block>): PhysicalRow[] {
+  const raw: Token[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'line') continue;
+    for (const c of b.cells) if (c.text !== '') raw.push(...cellTokens(c));
+  }
+  const tokens = repair(raw);
+  const rows: PhysicalRow[] = [];
+  let current: PhysicalRow | undefined;
+  let sawValue = false;
+  for (const t of tokens) {
+    if (isText(t) && sawValue) current = undefined;
+    if (!current) {
+      current = { tokens: [], start: t.start, end: t.end };
+      rows.push(current);
+      sawValue = false;
+    }
+    current.tokens.push(t);
+    current.end = t.end;
+    if (isValue(t)) sawValue = true;
+  }
+  return rows;
+}
