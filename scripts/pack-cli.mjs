@@ -26,6 +26,11 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
+// pdf.js is imported from its files when a PDF comes (never bundled): ship its legacy build, worker and
+// font data beside the bundle, where the PDF reader looks when the package is not installed.
+for (const part of ['package.json', 'LICENSE', 'legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps', 'standard_fonts', 'wasm']) {
+  cpSync(`${root}node_modules/pdfjs-dist/${part}`, `${stage}dist/pdfjs-dist/${part}`, { recursive: true });
+}
 cpSync(`${root}docs/rules`, `${stage}docs/rules`, { recursive: true });
 cpSync(`${root}schemas`, `${stage}schemas`, { recursive: true });
 cpSync(`${root}templates`, `${stage}templates`, { recursive: true });

@@ -58,7 +58,8 @@ describe('nianbao extract (the built CLI)', () => {
     ];
     const binary = join(dir, 'report.docx');
     writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 6, 0, 0, 0, 0x21, 0]));
-    cases.push([['extract', binary], /不是文本文件.*另存为/u, /is not a text file/u]);
+    // Bytes that start like a zip but hold no Word document: the .docx reader says what to do.
+    cases.push([['extract', binary], /无法打开这个 \.docx 文件.*重新保存/u, /\.docx/u]);
     const prose = join(dir, 'notes.md');
     writeFileSync(prose, '# 会议纪要\n\n今天讨论了下周的安排。\n');
     cases.push([['extract', prose], /没有找到政府信息公开工作年度报告/u, /holds no annual report/u]);

@@ -118,7 +118,10 @@ describe('nianbao lint (the built CLI)', () => {
     const files = new Set((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.file));
     expect([...files].sort()).toEqual([join(dir, '000.txt'), join(dir, '004.md'), join(dir, '街道', '002.txt')].filter((f) => files.has(f)).sort());
     expect(files.has(join(dir, '街道', '002.txt'))).toBe(true);
-    expect(r.stderr).toContain('跳过 1 个不是年度报告的文件');
+    // Every file passed over is named, with why: a note that is no report, a file of another format.
+    expect(r.stderr).toContain('跳过 2 个文件');
+    expect(r.stderr).toContain(`${join(dir, '说明.md')}：读得出，但不是政府信息公开工作年度报告`);
+    expect(r.stderr).toContain(`${join(dir, 'data.json')}：不是报告文件的格式`);
     expect(r.stderr).toMatch(/检查了 3 个文件/u);
     const worst = r.stderr.split('\n').filter((l) => l.startsWith('  '));
     expect(worst[0]).toContain('002.txt');

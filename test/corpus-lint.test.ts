@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lint } from '@nianbao/lint';
+import { RULES, lint } from '@nianbao/lint';
 import { parseReport } from '@nianbao/parse';
-import { corpusReports } from './helpers/corpus.js';
+import { CORPUS_DIR, corpusReports, readCorpusReport } from './helpers/corpus.js';
 
 /**
  * What a careful reviewer finds in each real report (test/fixtures/corpus/CORPUS-NOTES.md): every rule
@@ -45,6 +46,35 @@ const EXPECTED: Record<string, string[]> = {
     'artifact info 505:1', // [bookmark: _GoBack] (info: not a finding at warning or error level)
   ],
 };
+
+/** The corpus README in machine-readable form (a copy of shared/corpus/expected-findings.json). */
+interface Expectation {
+  counts?: Record<string, number>;
+  allowErrors?: string[];
+  allowWarnings?: string[];
+  forbid?: string[];
+}
+const FINDINGS = (JSON.parse(readFileSync(`${CORPUS_DIR}expected-findings.json`, 'utf8')) as { files: Record<string, Expectation> }).files;
+const RULE_IDS = new Set(RULES.map((r) => r.meta.id));
+
+describe('every corpus file gives what its README lists, and nothing else at warning or error', () => {
+  for (const report of corpusReports({ all: true })) {
+    it(report.file, async () => {
+      const expected = FINDINGS[report.file];
+      expect(expected, 'expected-findings.json names every corpus file').toBeDefined();
+      const findings = lint(await readCorpusReport(report));
+      const of = (rule: string): number => findings.filter((d) => d.ruleId === rule).length;
+      // Rules of later issues (prose-sum, scope-mismatch …) are simply absent until they exist: never a
+      // wrong finding in their place.
+      for (const [rule, n] of Object.entries(expected!.counts ?? {})) expect(`${rule} ×${of(rule)}`).toBe(`${rule} ×${RULE_IDS.has(rule) ? n : 0}`);
+      for (const rule of expected!.forbid ?? []) expect(of(rule), `${rule} must not appear`).toBe(0);
+      const stray = findings.filter(
+        (d) => (d.severity === 'error' && !(expected!.allowErrors ?? []).includes(d.ruleId)) || (d.severity === 'warning' && !(expected!.allowWarnings ?? []).includes(d.ruleId)),
+      );
+      expect(stray.map((d) => `${d.ruleId} ${d.line}:${d.column} ${d.message}`)).toEqual([]);
+    });
+  }
+});
 
 describe('linting the real corpus', () => {
   for (const report of corpusReports()) {

@@ -26,7 +26,10 @@ describe('extract → generate → lint → extract on the real corpus', () => {
       const back = toReportData(document);
       if (!back.ok) throw new Error(back.reason);
       // The generated preamble always cites the notice of the format for the year, whatever the source cited.
-      const expected = { ...extracted.data, citedNotice: FORMATS[extracted.data.formatYear].notice };
+      // …and states the period in its own words.
+      expect(back.data.period?.text).toMatch(/^统计期限/u);
+      const period = extracted.data.period && back.data.period ? { ...extracted.data.period, text: back.data.period.text } : extracted.data.period;
+      const expected = { ...extracted.data, period, citedNotice: FORMATS[extracted.data.formatYear].notice };
       expect(back.data).toEqual(expected);
     });
   }

@@ -38,6 +38,13 @@ await build({
   logLevel: 'warning',
 });
 
+// pdf.js is loaded from its files when a PDF is read (the workspace's diagnostics list PDFs): ship the
+// legacy build, its worker and the font data beside the bundle, where the PDF reader looks for them.
+const pdfjs = `${root}node_modules/pdfjs-dist/`;
+for (const part of ['package.json', 'LICENSE', 'legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps', 'standard_fonts', 'wasm']) {
+  cpSync(`${pdfjs}${part}`, `${here}dist/pdfjs-dist/${part}`, { recursive: true });
+}
+
 for (const dir of ['docs', 'schemas', 'templates']) rmSync(`${here}${dir}`, { recursive: true, force: true });
 mkdirSync(`${here}docs`, { recursive: true });
 cpSync(`${root}docs/rules`, `${here}docs/rules`, { recursive: true });

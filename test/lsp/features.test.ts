@@ -7,7 +7,7 @@ import { parseReport } from '@nianbao/parse';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, DocumentSymbol, Hover, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { CORPUS_DIR, corpusReports } from '../helpers/corpus.js';
+import { CORPUS_DIR, corpusReports, readCorpusReport } from '../helpers/corpus.js';
 import { LspClient } from '../helpers/lsp-client.js';
 
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
@@ -95,10 +95,12 @@ describe('language features over stdio', () => {
   it('workspace diagnostics cover every report of the folder, and only reports', async () => {
     const result = await client.request<{ items: Array<{ uri: string; kind: string; version: number | null; items: Array<{ code: string }> }> }>('workspace/diagnostic', { previousResultIds: [] });
     const uris = result.items.map((i) => i.uri).sort();
-    expect(uris).toEqual(corpusReports().map((r) => pathToFileURL(r.path).href));
+    // Every report file: text, Markdown, the web page and the PDF too, read as the CLI reads them.
+    const all = corpusReports({ all: true });
+    expect(uris).toEqual(all.map((r) => pathToFileURL(r.path).href).sort());
     for (const item of result.items) {
-      const r = corpusReports().find((x) => pathToFileURL(x.path).href === item.uri)!;
-      expect(item.items.map((d) => d.code)).toEqual(lint(parseReport(r.bytes, { fileName: r.path })).map((f) => f.ruleId));
+      const r = all.find((x) => pathToFileURL(x.path).href === item.uri)!;
+      expect(item.items.map((d) => d.code), r.file).toEqual(lint(await readCorpusReport(r)).map((f) => f.ruleId));
     }
   });
 

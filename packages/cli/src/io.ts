@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
+import { parseReport, readSource, type ReportDocument } from '@nianbao/parse';
 import { CliError } from './messages.js';
 
 function reasonOf(error: unknown): string {
@@ -53,4 +54,18 @@ export async function writeOutputFile(file: string, text: string, force: boolean
   } catch (error) {
     throw new CliError('outputFailed', { file, reason: reasonOf(error) });
   }
+}
+
+/**
+ * Reads a report of any format the readers know (text, Markdown, HTML, .docx, PDF) into its model. A file
+ * its reader cannot read (a scan, an encrypted PDF, an old .doc) is an error saying what to do.
+ */
+export async function readReport(file: string): Promise<{ document: ReportDocument; bytes: Uint8Array }> {
+  const bytes = await readReportFile(file);
+  const view = await readSource(bytes, file);
+  const fatal = view.problems.find((p) => p.fatal);
+  if (fatal) throw new CliError('readProblem', { file, zh: fatal.message.zh, en: fatal.message.en });
+  const document = parseReport(view, { fileName: file });
+  if (document.encoding === 'binary' && document.source.format !== 'docx' && document.source.format !== 'pdf') throw new CliError('notText', { file });
+  return { document, bytes };
 }

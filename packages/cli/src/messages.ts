@@ -19,9 +19,17 @@ export const MESSAGES = {
     (a) => `无法读取 ${a.file}：${a.reason}。请检查文件权限。`,
     (a) => `Cannot read ${a.file}: ${a.reason}. Check the file's permissions.`,
   ),
+  readProblem: m(
+    (a) => `${a.file}：${a.zh}`,
+    (a) => `${a.file}: ${a.en}`,
+  ),
+  fixesNotApplied: m(
+    (a) => `${a.file}：${a.count} 处可自动修复的问题未修改（${a.format} 文件不能自动修改），请在原文件中手工改正。`,
+    (a) => `${a.file}: ${a.count} fixable finding(s) were not changed (a ${a.format} file cannot be edited automatically): correct them in the original by hand.`,
+  ),
   notText: m(
-    (a) => `${a.file} 不是文本文件（可能是 Word、WPS 或 PDF 原件）。请在 Word/WPS 中“另存为”纯文本（.txt）或 Markdown 后再检查。`,
-    (a) => `${a.file} is not a text file (perhaps a Word, WPS or PDF original). Save it as plain text (.txt) or Markdown first.`,
+    (a) => `${a.file} 不是可以读取的报告文件。请提供 .docx、.pdf、网页（.html）、纯文本（.txt）或 Markdown（.md）文件。`,
+    (a) => `${a.file} is not a report file nianbao can read. Provide a .docx, .pdf, web page (.html), plain text (.txt) or Markdown (.md) file.`,
   ),
   notAReport: m(
     (a) => `${a.file} 中没有找到政府信息公开工作年度报告：既没有报告标题，也没有“一、总体情况”等章节标题或表格。请确认这是年度报告正文。`,

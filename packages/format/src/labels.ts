@@ -194,7 +194,8 @@ export function matchNormalizedLabel(
     const numberingDiffers = differs(c);
     let kind: LabelMatchKind;
     let score: number;
-    if (c.core.length >= 2 && core.length > c.core.length && core.startsWith(c.core) && /^\([^()]+\)$/u.test(core.slice(c.core.length))) {
+    // A short note only: a long one is another header's words run into this label.
+    if (c.core.length >= 2 && core.length > c.core.length && core.length - c.core.length <= 12 && core.startsWith(c.core) && /^\([^()]+\)$/u.test(core.slice(c.core.length))) {
       // The canonical label with a note added (`现行有效件数（历史累计）`): the note changes what is counted.
       // A unit (`采购总金额（元）`) only says what the cells already do, where the format leaves it open.
       const unitOnly = UNIT_NOTE.test(core.slice(c.core.length));

@@ -49,7 +49,9 @@ export type ExtractionIssueKind =
   /** a table not found at all */
   | 'table-missing'
   /** a cell whose text is not a value of its kind */
-  | 'cell-value';
+  | 'cell-value'
+  /** a row the layout did not let the reader place (merged cells, digits run together): written `无法读取` in a spreadsheet */
+  | 'unreadable';
 
 export interface ExtractionIssue extends Partial<SourcePlace> {
   kind: ExtractionIssueKind;

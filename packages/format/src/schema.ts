@@ -212,7 +212,7 @@ export function reportDataSchema(): JsonSchema {
         additionalProperties: false,
         required: ['kind', 'table', 'message'],
         properties: {
-          kind: { title: '类别', enum: ['row-shape', 'row-missing', 'no-data', 'table-missing', 'cell-value'] },
+          kind: { title: '类别', enum: ['row-shape', 'row-missing', 'no-data', 'table-missing', 'cell-value', 'unreadable'] },
           table: { title: '表格', enum: [...TABLE_IDS] },
           row: str('行'),
           label: str('原文行标签'),

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { INTERNAL_ERROR, lint, ruleDocsUrl, type Diagnostic, type LintOptions, type Locale } from '@nianbao/lint';
-import { parseReport, type ReportDocument } from '@nianbao/parse';
+import { parseReport, readSourceSync, type ReportDocument, type SourceView } from '@nianbao/parse';
 import { serverDiagnostic, toLspDiagnostic } from './diagnostics.js';
 import { t } from './messages.js';
 import { configProblems, type ProjectState } from './project.js';
@@ -21,6 +21,8 @@ export interface TextSnapshot {
   text: string;
   /** Offsets to positions of this very text (TextDocument.positionAt). */
   positionAt(offset: number): { line: number; character: number };
+  /** A file not open in the editor, read by its reader (a .docx or PDF has no buffer): its view. */
+  view?: SourceView;
 }
 
 /** Everything the features need to know about one version of a document. */
@@ -102,7 +104,8 @@ export class Analyzer {
       return this.remember({ ...base, selected: ours, diagnostics });
     }
 
-    const document = parseReport(snapshot.text, file ? { fileName: file } : {});
+    // The editor's buffer is the file: HTML by its markup; a .docx or PDF from the workspace comes as its view.
+    const document = parseReport(snapshot.view ?? readSourceSync(snapshot.text, file), file ? { fileName: file } : {});
     const selected = isSelected(document, snapshot.uri, settings.files, folders);
     if (!selected) return this.remember({ ...base, document, selected, diagnostics: [] });
 

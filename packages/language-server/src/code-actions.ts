@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { formatFor, tableSpec as formatTableSpec, canonicalHeading, type TableId } from '@nianbao/format';
 import { applyFixes, INTERNAL_ERROR, lint, type Diagnostic } from '@nianbao/lint';
-import { LineIndex, parseReport, type ReportDocument } from '@nianbao/parse';
+import { LineIndex, parseReport, readSourceSync, type ReportDocument } from '@nianbao/parse';
 import type { Analysis, TextSnapshot } from './analysis.js';
 import { toLspDiagnostic } from './diagnostics.js';
 import { t } from './messages.js';
@@ -67,7 +67,7 @@ export function fixAllText(analysis: Analysis, text: string, fileName: string | 
     const { text: next, applied } = applyFixes(current, findings);
     if (applied.length === 0) break;
     current = next;
-    findings = lint(parseReport(current, fileName ? { fileName } : {}), analysis.lintOptions);
+    findings = lint(parseReport(readSourceSync(current, fileName), fileName ? { fileName } : {}), analysis.lintOptions);
   }
   return current;
 }

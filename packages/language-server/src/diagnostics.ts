@@ -28,7 +28,8 @@ export function toLspDiagnostic(finding: Diagnostic, uri: string, positionAt: (o
     code: finding.ruleId,
     codeDescription: { href: finding.url },
     source: SOURCE,
-    message: finding.message,
+    // A .docx or PDF has no lines the editor can show: the place a person finds it leads the message.
+    message: finding.place !== undefined ? `${finding.place}：${finding.message}` : finding.message,
   };
   if (finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((r) => ({

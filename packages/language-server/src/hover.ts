@@ -1,7 +1,7 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { FORMATS, canonicalHeading, formatFor, sectionSpec, type FormatSpec, type Identity, type IdentityTerm, type TableSpec } from '@nianbao/format';
 import { checkIdentity, placedRows, readCell, tableOf, type Locale } from '@nianbao/lint';
-import type { CellNode, LabelNode, ReportDocument, RowNode, TableNode } from '@nianbao/parse';
+import { viewOffsetAt, type CellNode, type LabelNode, type ReportDocument, type RowNode, type TableNode } from '@nianbao/parse';
 import { t } from './messages.js';
 import { placeOf, spanContains, toLspRange } from './positions.js';
 
@@ -112,7 +112,8 @@ function markdown(value: string): MarkupContent {
 }
 
 /** The hover at an offset: a total's arithmetic, a label's meaning, or what a section must contain. */
-export function hoverAt(document: ReportDocument, previous: ReportDocument | undefined, offset: number, locale: Locale): Hover | null {
+export function hoverAt(document: ReportDocument, previous: ReportDocument | undefined, editorOffset: number, locale: Locale): Hover | null {
+  const offset = viewOffsetAt(document, editorOffset);
   for (const table of document.tables) {
     if (!spanContains(table.span, offset)) continue;
     for (const row of table.rows) {
@@ -120,21 +121,21 @@ export function hoverAt(document: ReportDocument, previous: ReportDocument | und
       for (const cell of row.cells) {
         if (!spanContains(cell.span, offset) || cell.text === '') continue;
         const parts = [cellHeader(document, table, row, cell, locale), ...totalHover(document, previous, table, row, cell, locale)].filter((p): p is string => p !== undefined);
-        if (parts.length > 0) return { contents: markdown(parts.join('\n\n---\n\n')), range: toLspRange(placeOf(cell.span)) };
+        if (parts.length > 0) return { contents: markdown(parts.join('\n\n---\n\n')), range: toLspRange(placeOf(cell.span, document)) };
       }
     }
     const labels = [...table.labels, ...table.rows.flatMap((r) => (r.label ? [r.label] : []))];
     const label = labels.find((l) => spanContains(l.span, offset) || l.pieces?.some((p) => spanContains(p, offset)));
     if (label) {
       const text = labelHover(document, table, label, locale);
-      if (text) return { contents: markdown(text), range: toLspRange(placeOf(label.span)) };
+      if (text) return { contents: markdown(text), range: toLspRange(placeOf(label.span, document)) };
     }
   }
   const section = document.sections.find((s) => spanContains(s.heading.span, offset));
   if (section) {
     const spec = sectionSpec(section.id);
     const text = `**${canonicalHeading(spec)}**\n\n${t(locale, 'hoverSectionMust')}: ${spec.contents[locale]}`;
-    return { contents: markdown(text), range: toLspRange(placeOf(section.heading.span)) };
+    return { contents: markdown(text), range: toLspRange(placeOf(section.heading.span, document)) };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver/node';
-import type { Span } from '@nianbao/parse';
+import { documentLocator, type ReportDocument, type Span } from '@nianbao/parse';
 
 /** A place as the core reports it: 1-based lines and columns (UTF-16 code units), end exclusive. */
 export interface CorePlace {
@@ -21,8 +21,15 @@ export function toLspRange(place: CorePlace): Range {
   };
 }
 
-/** A parser span as a core place (still 1-based), so that it goes through `toLspRange` too. */
-export function placeOf(span: Span): CorePlace {
+/**
+ * A parser span as a core place (still 1-based), so that it goes through `toLspRange` too. Spans are in
+ * the reader's view: for a page read out of HTML, the document maps them back onto the editor's text.
+ */
+export function placeOf(span: Span, document?: ReportDocument): CorePlace {
+  if (document?.source.origin) {
+    const r = documentLocator(document)(span.start.offset, span.end.offset);
+    return { line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column };
+  }
   return { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column };
 }
 

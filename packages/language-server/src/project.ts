@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { LintOptions, Locale, NianbaoConfig } from '@nianbao/lint';
 import { ConfigError, configFor, findPreviousReportAuto } from '@nianbao/lint/node';
-import { parseReport, type ReportDocument } from '@nianbao/parse';
+import { parseReport, readSource, type ReportDocument } from '@nianbao/parse';
 import { t } from './messages.js';
 
 /** The project configuration of a file, or why it cannot be used. */
@@ -87,7 +87,7 @@ async function readPrevious(path: string, locale: Locale): Promise<PreviousResul
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     return { problem: { file: path, message: t(locale, 'previousUnreadable', { file: path, reason }) } };
   }
-  const document = parseReport(bytes, { fileName: path });
+  const document = parseReport(await readSource(bytes, path), { fileName: path });
   if (!document.isReport) return { problem: { file: path, message: t(locale, 'previousNotReport', { file: path }) } };
   return { previous: { document, file: path } };
 }

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import type { ReportDocument } from '@nianbao/parse';
 
-const REPORT_LANGUAGES = new Set(['markdown', 'plaintext', 'text']);
-const REPORT_EXTENSIONS = /\.(md|markdown|txt|text)$/iu;
+const REPORT_LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'html']);
+/** What a report file may be named: the editor lints text, Markdown and HTML as they are edited; .docx and PDF in the workspace list. */
+const REPORT_EXTENSIONS = /\.(md|markdown|txt|text|html?|docx|pdf)$/iu;
 
 /** The file path of a `file:` URI, or undefined for untitled buffers and other schemes. */
 export function filePathOf(uri: string): string | undefined {

@@ -19,7 +19,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { decodeText } from '@nianbao/parse';
+import { readSource } from '@nianbao/parse';
 import { INTERNAL_ERROR, ruleDocsUrl } from '@nianbao/lint';
 import { CONFIG_FILE_NAME } from '@nianbao/lint/node';
 import { serverDiagnostic } from './diagnostics.js';
@@ -186,7 +186,7 @@ export function startServer(connection: Connection): void {
     guardNotification('initialized', log, async () => {
       if (abilities.watchedFilesRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.{md,markdown,txt}' }],
+          watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.{md,markdown,txt,html,htm,docx,pdf}' }],
         });
       }
       if (abilities.configurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
@@ -290,10 +290,12 @@ export function startServer(connection: Connection): void {
     } catch {
       return undefined;
     }
-    const decoded = decodeText(bytes);
-    if (decoded.encoding === 'binary' || decoded.text.length > MAX_TEXT_LENGTH) return undefined;
-    const text = TextDocument.create(uri, 'plaintext', 0, decoded.text);
-    const analysis = await analyzer.analyze({ uri, version: null, text: decoded.text, positionAt: (o) => text.positionAt(o) });
+    const view = await readSource(bytes, path);
+    if (view.problems.some((p) => p.fatal) || view.encoding === 'binary' && view.format !== 'docx' && view.format !== 'pdf') return undefined;
+    const shown = view.origin?.sourceText ?? view.text;
+    if (shown.length > MAX_TEXT_LENGTH) return undefined;
+    const text = TextDocument.create(uri, 'plaintext', 0, shown);
+    const analysis = await analyzer.analyze({ uri, version: null, text: shown, positionAt: (o) => text.positionAt(o), view });
     if (!analysis?.selected) return undefined;
     return { items: analysis.diagnostics, resultId: stamp ?? `disk:${epoch}` };
   };

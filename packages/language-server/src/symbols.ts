@@ -6,8 +6,8 @@ import { tableFormatOf } from './hover.js';
 import { t } from './messages.js';
 import { placeOf, toLspRange } from './positions.js';
 
-function symbol(name: string, kind: SymbolKind, range: Span, selection: Span, children: DocumentSymbol[] = [], detail?: string): DocumentSymbol {
-  const s: DocumentSymbol = { name: name || '…', kind, range: toLspRange(placeOf(range)), selectionRange: toLspRange(placeOf(selection)), children };
+function symbol(document: ReportDocument, name: string, kind: SymbolKind, range: Span, selection: Span, children: DocumentSymbol[] = [], detail?: string): DocumentSymbol {
+  const s: DocumentSymbol = { name: name || '…', kind, range: toLspRange(placeOf(range, document)), selectionRange: toLspRange(placeOf(selection, document)), children };
   if (detail !== undefined) s.detail = detail;
   return s;
 }
@@ -25,9 +25,9 @@ function tableSymbol(document: ReportDocument, table: TableNode, locale: Locale)
   const children = marks.map((label, i) => {
     const next = marks[i + 1];
     const end = next ? next.span.start : table.span.end;
-    return symbol(label.match.canonical, SymbolKind.Struct, { start: label.span.start, end: end.offset > label.span.end.offset ? end : label.span.end }, label.span);
+    return symbol(document, label.match.canonical, SymbolKind.Struct, { start: label.span.start, end: end.offset > label.span.end.offset ? end : label.span.end }, label.span);
   });
-  return symbol(`${t(locale, 'tableName', { numeral: spec.numeral })} ${spec.title}`, SymbolKind.Array, table.span, table.span, children);
+  return symbol(document, `${t(locale, 'tableName', { numeral: spec.numeral })} ${spec.title}`, SymbolKind.Array, table.span, table.span, children);
 }
 
 /**
@@ -36,14 +36,14 @@ function tableSymbol(document: ReportDocument, table: TableNode, locale: Locale)
  */
 export function documentSymbols(document: ReportDocument, locale: Locale): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  if (document.title) out.push(symbol(document.title.text, SymbolKind.File, document.title.span, document.title.span));
+  if (document.title) out.push(symbol(document, document.title.text, SymbolKind.File, document.title.span, document.title.span));
   const placed = new Set<TableNode>();
   for (const section of document.sections) {
     const children: DocumentSymbol[] = [];
     const items: Array<{ at: number; s: DocumentSymbol }> = [];
     for (const p of document.paragraphs) {
       if (!p.headingLike || !within(p.span, section.span) || p.span.start.offset < section.heading.span.end.offset) continue;
-      items.push({ at: p.span.start.offset, s: symbol(p.text.trim(), SymbolKind.Namespace, p.span, p.span) });
+      items.push({ at: p.span.start.offset, s: symbol(document, p.text.trim(), SymbolKind.Namespace, p.span, p.span) });
     }
     for (const table of document.tables) {
       if (placed.has(table) || !within(table.span, section.span)) continue;
@@ -52,7 +52,7 @@ export function documentSymbols(document: ReportDocument, locale: Locale): Docum
     }
     items.sort((a, b) => a.at - b.at);
     children.push(...items.map((i) => i.s));
-    out.push(symbol(section.heading.text, SymbolKind.Module, section.span, section.heading.span, children));
+    out.push(symbol(document, section.heading.text, SymbolKind.Module, section.span, section.heading.span, children));
   }
   for (const table of document.tables) if (!placed.has(table)) out.push(tableSymbol(document, table, locale));
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

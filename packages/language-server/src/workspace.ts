@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const REPORT_FILE = /\.(md|markdown|txt)$/iu;
+const REPORT_FILE = /\.(md|markdown|txt|html?|docx|pdf)$/iu;
 /** Folders that never hold reports to check and can be huge. */
 const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
 /** Bounds for `workspace/diagnostic`: a folder of reports is dozens of files, not a whole disk. */
@@ -14,7 +14,7 @@ export interface WorkspaceFile {
   size: number;
 }
 
-/** The Markdown and text files under a folder, hidden and dependency folders aside. */
+/** The report files (text, Markdown, HTML, .docx, PDF) under a folder, hidden and dependency folders aside. */
 export async function reportFiles(folder: string): Promise<WorkspaceFile[]> {
   const out: WorkspaceFile[] = [];
   const walk = async (dir: string, depth: number): Promise<void> => {

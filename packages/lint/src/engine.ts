@@ -1,5 +1,5 @@
 import { FORMATS, formatFor, type FormatSpec } from '@nianbao/format';
-import { toReportData, type ReportDocument, type Span } from '@nianbao/parse';
+import { documentFixRange, documentLocator, formatPlace, toReportData, type Locator, type ReportDocument, type Span } from '@nianbao/parse';
 import { readSuppressions, suppressionFor } from './directives.js';
 import { RULES } from './registry.js';
 import { fillTemplate } from './template.js';
@@ -22,18 +22,28 @@ export function resolveSetting(rule: Rule, setting: RuleSetting | undefined): { 
   return { severity, options: { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}) } };
 }
 
-function spanPlace(span: Span): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn' | 'startOffset' | 'endOffset'> {
-  return {
-    line: span.start.line,
-    column: span.start.column,
-    endLine: span.end.line,
-    endColumn: span.end.column,
-    startOffset: span.start.offset,
-    endOffset: span.end.offset,
+/**
+ * Where a span of the document's text is in the file: itself for a text file, the HTML source's line and
+ * column for a page, and for a .docx or PDF the view's position plus a place a person can find.
+ */
+function spanPlace(span: Span, locate: Locator | undefined, locale: Locale): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn' | 'startOffset' | 'endOffset' | 'place'> {
+  if (!locate) {
+    return { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column, startOffset: span.start.offset, endOffset: span.end.offset };
+  }
+  const r = locate(span.start.offset, span.end.offset);
+  const out: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn' | 'startOffset' | 'endOffset' | 'place'> = {
+    line: r.start.line,
+    column: r.start.column,
+    endLine: r.end.line,
+    endColumn: r.end.column,
+    startOffset: r.start.offset,
+    endOffset: r.end.offset,
   };
+  if (r.place) out.place = formatPlace(r.place, locale);
+  return out;
 }
 
-function relatedPlaces(rule: Rule, d: ReportDescriptor, locale: Locale): RelatedPlace[] {
+function relatedPlaces(rule: Rule, d: ReportDescriptor, locale: Locale, locate: Locator | undefined): RelatedPlace[] {
   return (d.related ?? []).map((r) => {
     const template = r.messageId ? rule.meta.messages[r.messageId] : undefined;
     const message = template
@@ -43,7 +53,10 @@ function relatedPlaces(rule: Rule, d: ReportDescriptor, locale: Locale): Related
         : r.text
           ? r.text[locale]
           : '';
-    const place: RelatedPlace = { line: r.span.start.line, column: r.span.start.column, endLine: r.span.end.line, endColumn: r.span.end.column, message };
+    // A place in last year's report is a place in that file: its own document located it already.
+    const where = r.file === undefined ? spanPlace(r.span, locate, locale) : spanPlace(r.span, undefined, locale);
+    const place: RelatedPlace = { line: where.line, column: where.column, endLine: where.endLine, endColumn: where.endColumn, message };
+    if (where.place !== undefined) place.place = where.place;
     if (r.file !== undefined) place.file = r.file;
     return place;
   });
@@ -88,6 +101,8 @@ export function lint(document: ReportDocument, options: LintOptions = {}, rules:
     : undefined;
   const agencyKind = options.agencyKind ?? data?.agency.kind ?? undefined;
   const suppressions = readSuppressions(document);
+  // Text and Markdown files are their own view: nothing to map.
+  const locate = document.source.origin || document.source.places ? documentLocator(document) : undefined;
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     const id = rule.meta.id;
@@ -101,12 +116,17 @@ export function lint(document: ReportDocument, options: LintOptions = {}, rules:
         ruleId: id,
         severity: configured ?? d.severity ?? rule.meta.severity,
         message: fillTemplate(template, locale, d.data),
-        ...spanPlace(d.span),
+        ...spanPlace(d.span, locate, locale),
         url: ruleDocsUrl(id, options.docsBaseUrl),
-        related: relatedPlaces(rule, d, locale),
+        related: relatedPlaces(rule, d, locale, locate),
       };
-      // Only a rule that declares itself fixable may change the text (ESLint's guard).
-      if (d.fix && rule.meta.fixable) diagnostic.fix = d.fix;
+      // Only a rule that declares itself fixable may change the text (ESLint's guard); and only where
+      // the edit is an edit of the file's own characters (never inside HTML markup, never a .docx or PDF).
+      if (d.fix && rule.meta.fixable) {
+        const range: [number, number] | undefined = locate ? documentFixRange(document, d.fix.start, d.fix.end) : [d.fix.start, d.fix.end];
+        if (range) diagnostic.fix = { start: range[0], end: range[1], text: d.fix.text };
+        else diagnostic.unappliedFix = { text: d.fix.text };
+      }
       if (d.subject !== undefined) diagnostic.subject = d.subject;
       const suppression = suppressionFor(suppressions, id, diagnostic.line);
       if (suppression) {

@@ -158,7 +158,7 @@ export interface ShiMarker {
   section: SectionId;
 }
 
-const SHI = /(?<num>[一二三四五六七八九十]{1,2})[ \t\u3000]*是/gu;
+const SHI = /(?<num>[一二三四五六七八九十]{1,2})[ \t\u3000\r\n]*是/gu;
 const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
 /** Every `一是`/`二是` … in the paragraphs of the sections, in document order. */

@@ -23,6 +23,8 @@ export interface RelatedPlace {
   message: string;
   /** Set when the place is in another file (last year's report). */
   file?: string;
+  /** For a .docx or PDF: where a person finds it (`第3页 第12行`). */
+  place?: string;
 }
 
 /** One finding. Positions are 1-based; `end` is exclusive; columns count UTF-16 code units. */
@@ -40,6 +42,13 @@ export interface Diagnostic {
   url: string;
   related: RelatedPlace[];
   fix?: Fix;
+  /**
+   * A fix the rule offers that cannot be applied to this file (a .docx or PDF, or text inside HTML
+   * markup): the replacement text, so that it can be listed for the author to make by hand.
+   */
+  unappliedFix?: { text: string };
+  /** For a .docx or PDF, which have no lines to open: where a person finds the finding (`第3页 第12行`, `第12段`). */
+  place?: string;
   /** Present (with `--report-suppressed`) when an inline comment suppressed the finding. */
   suppressed?: { reason: string; line: number };
   /** What the finding is about, as a format id (a missing section's or table's), for editors' actions. */

@@ -16,6 +16,11 @@ export interface LineBlock {
   cells: TextRun[];
   /** Whether the line starts with a tab (Word's one-cell-per-line export does). */
   indented: boolean;
+  /**
+   * Whether the cells were cut at runs of spaces (`pdftotext -layout`), not at tabs: such a line cannot
+   * show an empty cell, so a row with too few numbers cannot be placed.
+   */
+  aligned?: boolean;
   start: number;
   end: number;
 }

@@ -19,7 +19,9 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const ARABIC_DATE = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?/gu;
+/** Digits may be broken by a line break (a crawl cuts `20` / `24年`; aligned text indents the next line), never by a space alone. */
+const ARABIC_DATE = /((?:\d(?:\r?\n[ \t\u3000]*)?){3}\d)\s*[年.\-/]\s*((?:\d(?:\r?\n[ \t\u3000]*)?)?\d)\s*[月.\-/]\s*((?:\d(?:\r?\n[ \t\u3000]*)?)?\d)\s*日?/gu;
+const digitsOf = (s: string): number => Number(s.replace(/\s/gu, ''));
 const CJK_DATE = /([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/gu;
 
 function cjkYear(text: string): number {
@@ -30,7 +32,7 @@ function cjkYear(text: string): number {
 export function datesIn(text: string, offset: number, lines: LineIndex): DateNode[] {
   const found: DateNode[] = [];
   for (const m of text.matchAll(ARABIC_DATE)) {
-    found.push({ text: m[0], span: lines.span(offset + m.index, offset + m.index + m[0].length), iso: isoDate(Number(m[1]), Number(m[2]), Number(m[3])) });
+    found.push({ text: m[0], span: lines.span(offset + m.index, offset + m.index + m[0].length), iso: isoDate(digitsOf(m[1]!), digitsOf(m[2]!), digitsOf(m[3]!)) });
   }
   for (const m of text.matchAll(CJK_DATE)) {
     found.push({
@@ -220,5 +222,9 @@ export function titleNode(text: string, start: number, end: number, lines: LineI
 
 /** Whether a line reads like a report title. */
 export function looksLikeTitle(text: string): boolean {
-  return text.length <= 80 && /(年度报告|年报|工作报告)/u.test(text) && !/[。；]$/u.test(text.trim());
+  const body = text.trim();
+  // A piece of a sentence (`…年度报告。本报告由…`) or of a citation (`)…关于…年度报告有关事项的通知(`) is not
+  // a title, though a crawl puts it on a line of its own.
+  if (/[。；，,]/u.test(body) || /^[)）、，,。；]/u.test(body) || /通知/u.test(body) || (/《/u.test(body) && !/^《[^》]*》$/u.test(body))) return false;
+  return body.length <= 80 && /(年度报告|年报|工作报告)/u.test(body);
 }

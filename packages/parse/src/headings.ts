@@ -75,8 +75,12 @@ export function matchSectionHeading(run: TextRun, lines: LineIndex, explicit: bo
   // sub-head repeats a section's words (`（二）主动公开政府信息情况` under 一).
   if (groups['paren'] !== undefined) return undefined;
   const hasPrefix = prefixLength > 0 && (num !== undefined || groups['sep'] !== undefined || groups['paren'] !== undefined);
+  // `无其他需要报告的事项`: a sentence saying there is nothing, in the heading's words, is not the heading.
+  if (!hasPrefix && !explicit && /^(?:无|没有|暂无|本年度无|本年无|未)/u.test(titleText)) return undefined;
   // Without any numeral a line must say the heading's words almost exactly to count as one.
   if (!hasPrefix && !explicit && wording.score < 0.9) return undefined;
+  // Nor does a separator alone (`、政府信息公开行政复议、行政诉讼情况、存在的主`: a piece of a sentence).
+  if (num === undefined && !explicit && wording.score < 0.9) return undefined;
   const expected = wording.section.numeral;
   let status: NumeralStatus;
   if (num === undefined) status = 'missing';

@@ -4,3 +4,7 @@ export { LineIndex, type Point, type Span } from './source.js';
 export { compactCjk } from './facts.js';
 export { toReportData } from './extract.js';
 export type * from './model.js';
+export { textView } from './parse.js';
+export { documentLocator, documentFixRange, formatPlace, placeAt, viewOffsetAt, type Locator, type SourceRange } from './readers/origin.js';
+export type * from './readers/types.js';
+export { readSource, readSourceSync, sniffFormat } from './readers/index.js';

@@ -1,6 +1,7 @@
 import type { FormatYear, LabelMatch, SectionId, TableId } from '@nianbao/format';
 import type { TextEncoding } from './decode.js';
 import type { Span } from './source.js';
+import type { PlaceMark, ReadProblem, SourceFormat, SourceMetadata, ViewOrigin } from './readers/types.js';
 
 /** Which reader produced the blocks: Markdown through remark, or the layout-aware plain-text reader. */
 export type SourceLayout = 'markdown' | 'text';
@@ -138,8 +139,8 @@ export interface TableNode {
 }
 
 export interface UnreadableNode {
-  /** `merged-cells`: rows carry fewer numbers than the format has cells and the layout cannot show blanks; `split-numbers`: more numbers than cells, a number broken over lines with no unique way to rejoin it; `run-together`: digits with no separator and no unique split. */
-  reasons: Array<'merged-cells' | 'run-together' | 'split-numbers'>;
+  /** `merged-cells`: rows carry fewer numbers than the format has cells and the layout cannot show blanks; `split-numbers`: more numbers than cells, a number broken over lines with no unique way to rejoin it; `run-together`: digits with no separator and no unique split; `unnamed-rows`: rows of numbers whose labels the reading lost, beside rows of the format not found. */
+  reasons: Array<'merged-cells' | 'run-together' | 'split-numbers' | 'unnamed-rows'>;
   /** The rows concerned, as found: label (canonical), numbers found, cells expected. */
   rows: Array<{ row?: string; label: string; found: number; expected: number; text: string; span: Span }>;
 }
@@ -211,12 +212,25 @@ export interface FeeStatement {
   amountYuan: number | null;
 }
 
+/** Where the document came from, beyond its text: the file format, the way back to it, what it said apart from the report. */
+export interface DocumentSource {
+  format: SourceFormat;
+  origin?: ViewOrigin;
+  places?: PlaceMark[];
+  metadata: SourceMetadata;
+  problems: ReadProblem[];
+}
+
 /** A report as the parser understood it, with a source position for everything it found. */
 export interface ReportDocument {
-  /** The decoded text all positions refer to. */
+  /**
+   * The text all positions refer to: the reader's view (for a text or Markdown file, the file itself).
+   * `source` says how to get from it to the file; edges map positions with `locatorFor(document.source)`.
+   */
   text: string;
   encoding: TextEncoding | 'string';
   layout: SourceLayout;
+  source: DocumentSource;
   title?: TitleNode;
   sections: SectionNode[];
   paragraphs: ParagraphNode[];
@@ -226,6 +240,11 @@ export interface ReportDocument {
   period?: PeriodNode;
   notices: NoticeNode[];
   signatureDate?: DateNode;
+  /**
+   * The date a page or crawl header says the report was published (`发布时间`), apart from the report's
+   * own signature: a site's date, which may be wrong (a date before the year's end is a site error).
+   */
+  publishedDate?: DateNode;
   contact?: ContactFacts;
   fee?: FeeStatement;
   /** The report year: from the title, else the 统计期限, else absent. */

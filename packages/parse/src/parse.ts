@@ -13,12 +13,14 @@ import {
   titleNode,
 } from './facts.js';
 import { matchSectionHeading } from './headings.js';
-import type { HeadingNode, ParagraphNode, ReportDocument, SectionNode, SourceLayout, TableNode, TitleNode, ToleranceNode } from './model.js';
+import type { DateNode, HeadingNode, ParagraphNode, ReportDocument, SectionNode, SourceLayout, TableNode, TitleNode, ToleranceNode } from './model.js';
 import { paragraphNode } from './prose.js';
 import { looksLikeMarkdown, readMarkdown } from './read-markdown.js';
 import { readText } from './read-text.js';
 import { joinPipeRows } from './recognise/pipe-rows.js';
 import { LineIndex } from './source.js';
+import { noMetadata, type SourceMetadata, type SourceView } from './readers/types.js';
+import { recogniseBlocks } from './recognise/index.js';
 import { detectTableFormat, findTableRegions, readTable, regionRows } from './tables.js';
 
 export interface ParseOptions {
@@ -110,22 +112,26 @@ function betweenSentencePieces(blocks: readonly Block[], index: number): boolean
   return (before !== undefined && /[、，,和及与]$/u.test(before)) || (after !== undefined && /^[、，,。；;和及与]/u.test(after));
 }
 
-function emptyDocument(text: string, encoding: ReportDocument['encoding'], layout: SourceLayout): ReportDocument {
-  return { text, encoding, layout, sections: [], paragraphs: [], tables: [], artifacts: [], comments: [], notices: [], tolerances: [], isReport: false };
+function emptyDocument(view: SourceView, layout: SourceLayout): ReportDocument {
+  const source: ReportDocument['source'] = { format: view.format, metadata: view.metadata, problems: view.problems };
+  if (view.origin) source.origin = view.origin;
+  if (view.places) source.places = view.places;
+  return { text: view.text, encoding: view.encoding, layout, source, sections: [], paragraphs: [], tables: [], artifacts: [], comments: [], notices: [], tolerances: [], isReport: false };
 }
 
 /**
  * Reads a report into its model. Accepts the file's bytes (any encoding a Chinese office uses) or text
  * already decoded (an editor's buffer). Never throws: what cannot be recognized is left out.
  */
-export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ReportDocument {
-  const decoded = typeof input === 'string' ? { text: input, encoding: 'string' as const } : decodeText(input);
-  const layout = chooseLayout(decoded.text, options);
+export function parseReport(input: string | Uint8Array | SourceView, options: ParseOptions = {}): ReportDocument {
+  const view = isView(input) ? input : textView(input, options);
+  const layout: SourceLayout = view.format === 'markdown' ? 'markdown' : 'text';
+  const decoded = view;
   try {
-    return build(decoded.text, decoded.encoding, layout);
+    return build(view, layout);
   } catch {
     // A bug in recognition must not cost the caller the document: give what the reader alone knows.
-    const doc = emptyDocument(decoded.text, decoded.encoding, layout);
+    const doc = emptyDocument(view, layout);
     try {
       const lines = new LineIndex(decoded.text);
       doc.artifacts = findArtifacts(decoded.text, lines);
@@ -137,10 +143,57 @@ export function parseReport(input: string | Uint8Array, options: ParseOptions = 
   }
 }
 
-function build(text: string, encoding: ReportDocument['encoding'], layout: SourceLayout): ReportDocument {
+function mergeMetadata(a: SourceMetadata, b: SourceMetadata): SourceMetadata {
+  const merged: SourceMetadata = { fields: [...a.fields, ...b.fields] };
+  const title = a.title ?? b.title;
+  const published = a.published ?? b.published;
+  const bodyStart = b.bodyStart ?? a.bodyStart;
+  if (title) merged.title = title;
+  if (published) merged.published = published;
+  if (bodyStart !== undefined) merged.bodyStart = bodyStart;
+  return merged;
+}
+
+/** The title a page or crawl header gives, as the report's title, when it reads as one. */
+function metadataTitle(metadata: SourceMetadata, text: string, lines: LineIndex): TitleNode | undefined {
+  const field = metadata.title;
+  if (!field || !looksLikeTitle(field.value)) return undefined;
+  if (field.start !== undefined && field.end !== undefined && text.slice(field.start, field.end) === field.value) return titleNode(text, field.start, field.end, lines);
+  // Not in the view (an HTML `<title>`): its words, placed at the start of the document.
+  const node = titleNode(field.value, 0, field.value.length, new LineIndex(field.value));
+  return { ...node, span: lines.span(0, 0), ...(node.yearSpan ? { yearSpan: lines.span(0, 0) } : {}) };
+}
+
+/** The publication date a page or crawl header gives, when it is a whole date. */
+function publishedDate(metadata: SourceMetadata, lines: LineIndex): DateNode | undefined {
+  const field = metadata.published;
+  if (!field) return undefined;
+  const m = /(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/u.exec(field.value);
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const valid = !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
+  const span = field.start !== undefined && field.end !== undefined ? lines.span(field.start, field.end) : lines.span(0, 0);
+  return { text: field.value, span, iso: valid ? iso : null };
+}
+
+function isView(input: string | Uint8Array | SourceView): input is SourceView {
+  return typeof input === 'object' && !(input instanceof Uint8Array);
+}
+
+/** The view of a text or Markdown file: the decoded text itself. */
+export function textView(input: string | Uint8Array, options: ParseOptions = {}): SourceView {
+  const decoded = typeof input === 'string' ? { text: input, encoding: 'string' as const } : decodeText(input);
+  const layout = chooseLayout(decoded.text, options);
+  return { format: layout, text: decoded.text, encoding: decoded.encoding, metadata: noMetadata(), problems: [] };
+}
+
+function build(view: SourceView, layout: SourceLayout): ReportDocument {
+  const text = view.text;
   const lines = new LineIndex(text);
-  const blocks = joinPipeRows(text, READERS[layout](text, lines.starts));
-  const doc = emptyDocument(text, encoding, layout);
+  const recognised = recogniseBlocks(text, view.blocks ?? READERS[layout](text, lines.starts));
+  const blocks = joinPipeRows(text, recognised.blocks);
+  const doc = emptyDocument(view, layout);
+  doc.source.metadata = mergeMetadata(view.metadata, recognised.metadata);
 
   const headingAt = new Map<number, HeadingNode>();
   blocks.forEach((block, i) => {
@@ -154,8 +207,12 @@ function build(text: string, encoding: ReportDocument['encoding'], layout: Sourc
   });
   const headingIndexes = [...headingAt.keys()].sort((a, b) => a - b);
 
-  const { title, used: titleBlocks } = findTitle(blocks, headingIndexes[0] ?? -1, text, lines);
+  const { title: bodyTitle, used: titleBlocks } = findTitle(blocks, headingIndexes[0] ?? -1, text, lines);
+  // A page's or crawl's title stands in only where the body has none of its own.
+  const title = bodyTitle ?? metadataTitle(doc.source.metadata, text, lines);
   if (title) doc.title = title;
+  const published = publishedDate(doc.source.metadata, lines);
+  if (published) doc.publishedDate = published;
 
   doc.period = findPeriod(text, lines);
   if (!doc.period) delete doc.period;
@@ -186,7 +243,7 @@ function build(text: string, encoding: ReportDocument['encoding'], layout: Sourc
   const tolerances: ToleranceNode[] = [];
   const tables: TableNode[] = [];
   for (const r of read) {
-    const table = readTable(r.region, r.rows, r.mode, FORMATS[formatYear], lines, tolerances);
+    const table = readTable(r.region, r.rows, r.mode, FORMATS[formatYear], lines, tolerances, view.format === 'pdf');
     const section = sectionAt(table.span.start.offset);
     if (section) table.section = section;
     tables.push(table);
@@ -198,6 +255,7 @@ function build(text: string, encoding: ReportDocument['encoding'], layout: Sourc
   // Prose: runs of adjacent lines outside headings, the title and tables.
   const skip = new Set<number>([...headingIndexes, ...titleBlocks, ...regions.flatMap((r) => r.consumed)]);
   const paragraphs: ParagraphNode[] = [];
+  const linePerParagraph = view.format === 'docx' || view.format === 'html';
   let runStart = -1;
   let runEnd = -1;
   const flush = (): void => {
@@ -222,8 +280,14 @@ function build(text: string, encoding: ReportDocument['encoding'], layout: Sourc
       flush();
       return;
     }
-    // A line that opens with an enumerator starts a new paragraph even without a blank line before it.
-    if (runStart >= 0 && /^[（(][一二三四五六七八九十\d]{1,3}[)）]/u.test(first.text)) flush();
+    if (first === last && first.end - first.start !== first.text.length) {
+      flush();
+      paragraphs.push(paragraphNode(text, first.start, first.end, lines, sectionAt(first.start), first.text));
+      return;
+    }
+    // A line that opens with an enumerator starts a new paragraph even without a blank line before it;
+    // in a Word document or a page every line is a paragraph of its own (the reader made it one).
+    if (runStart >= 0 && (linePerParagraph || /^[（(][一二三四五六七八九十\d]{1,3}[)）]/u.test(first.text))) flush();
     if (runStart < 0) runStart = first.start;
     runEnd = last.end;
   });

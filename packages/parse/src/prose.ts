@@ -45,8 +45,10 @@ function sentencesOf(text: string, start: number, lines: LineIndex): SentenceNod
 }
 
 /** A paragraph of prose at offsets `start`–`end` of `text` (one or more adjacent lines). */
-export function paragraphNode(text: string, start: number, end: number, lines: LineIndex, section: SectionId | undefined): ParagraphNode {
-  const body = text.slice(start, end);
+export function paragraphNode(text: string, start: number, end: number, lines: LineIndex, section: SectionId | undefined, joined?: string): ParagraphNode {
+  // A run joined from pieces on several lines (`（` / `一` / `）` / `编制标准目录`) reads as joined; its
+  // inner offsets count from its start, close enough for a line this short.
+  const body = joined ?? text.slice(start, end);
   const enumerator = enumeratorOf(body, start, lines);
   const rest = enumerator ? body.slice(enumerator.text.length).trim() : body;
   const node: ParagraphNode = {

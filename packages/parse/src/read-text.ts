@@ -30,7 +30,10 @@ function alignedCells(line: string, start: number): TextRun[] | undefined {
   const numbers = filled.filter((c) => BARE_NUMBER.test(c.text.normalize('NFKC'))).length;
   const short = filled.every((c) => c.text.length <= 16 && !/[。；;]/u.test(c.text));
   const wide = / {4,}|\u3000{2,}/u.test(body);
-  if (numbers >= 1 || (short && (filled.length >= 3 || wide))) return filled;
+  // Label cells side by side (a group label beside the first words of its row's label): a wide gap
+  // between words that are not a sentence.
+  const labels = filled.every((c) => c.text.length <= 40 && !/[。；;！？，,]/u.test(c.text));
+  if (numbers >= 1 || (short && (filled.length >= 3 || wide)) || labels) return filled;
   return undefined;
 }
 
@@ -42,7 +45,7 @@ export function lineBlock(text: string, start: number, end: number): Block {
   if (PAGE_NUMBER.test(line)) return { kind: 'blank', start, end };
   if (!line.includes('\t')) {
     const aligned = alignedCells(line, start);
-    if (aligned) return { kind: 'line', cells: aligned, indented: false, start, end };
+    if (aligned) return { kind: 'line', cells: aligned, indented: false, aligned: true, start, end };
   }
   const cells: TextRun[] = [];
   let cellStart = 0;

@@ -92,7 +92,21 @@ function segment<M extends { match: LabelMatch }>(token: Token, vocabulary: Read
       }
     }
   }
-  if (best[n]! < n * 0.7) return undefined;
+  // The text may end in the start of a label whose rest wrapped onto the next line (`…出版物 4.无正当理由大量反复申`).
+  for (let i = 0; i < n - 3; i++) {
+    if (best[i]! < 0) continue;
+    const rest = key.slice(i);
+    if (!(vocabulary.get(rest[0]!) ?? []).some((label) => label.length > rest.length && label.startsWith(rest))) continue;
+    const score = best[i]! + rest.length * 0.9;
+    if (score > best[n]!) {
+      best[n] = score;
+      from[n] = i;
+      labelled[n] = 1;
+    }
+  }
+  // Most of the text must be labels; or, where a narrow cell's label wrapped beside the next one
+  // (`三、本年度办 （一）予以公开`), at least half of it, ending in a label.
+  if (best[n]! < n * 0.5 || (best[n]! < n * 0.7 && !labelled[n])) return undefined;
   const pieces: Array<{ start: number; end: number; label: boolean }> = [];
   for (let j = n; j > 0; j = from[j]!) {
     const i = from[j]!;
@@ -114,7 +128,8 @@ function segment<M extends { match: LabelMatch }>(token: Token, vocabulary: Read
     if (m) labels++;
     hits.push({ token: sub, m });
   }
-  return labels >= 2 ? hits : undefined;
+  const endsInLabel = hits.length > 0 && hits[hits.length - 1]!.m !== undefined;
+  return labels >= 2 || (labels === 1 && endsInLabel && hits.length === 2) ? hits : undefined;
 }
 
 /**

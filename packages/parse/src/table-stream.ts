@@ -10,7 +10,7 @@ import { classify, type PhysicalRow, type Token } from './table-cells.js';
  * the rest (see tables.ts).
  */
 
-const DIGITS = /[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;
+const DIGITS = /[+\-−]?[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;
 const CJK = /[\u4e00-\u9fff]/u;
 /** Digits that are part of a label's words: `第2项`, `（2019年起）`, `2.其他…`, `30号`, `100%`. */
 const LABEL_DIGIT_AFTER = /^\s*[年月日号条项〕\]）)%％]/u;
@@ -46,6 +46,32 @@ function runToken(text: string, start: number): Token {
  * become runs (split at spaces: `230 000023` is two runs), each followed by its unit if it has one.
  */
 export function cellTokens(cell: TextRun): Token[] {
+  return cellTokensRaw(cell).flatMap(splitAtNumbering);
+}
+
+/** A space before a row's numbering (`1.`, `（二）`) inside a label cell starts the next label. */
+const NUMBERING_AFTER_SPACE = /[ \u3000]+(?=(?:\d{1,2}[.．、][ \u3000]*|[（(][一二三四五六七八九十]{1,3}[)）])[^\d\s])/gu;
+
+/**
+ * A cell holding the end of one label and the start of the next (aligned text wraps a long label so that
+ * `政府信息公开申请 2.申请人逾期未按…` share a line): cut before the numbering, so each label is its own.
+ */
+function splitAtNumbering(token: Token): Token[] {
+  if (token.kind !== 'text' || token.end - token.start !== token.text.length || !NUMBERING_AFTER_SPACE.test(token.text)) return [token];
+  NUMBERING_AFTER_SPACE.lastIndex = 0;
+  const out: Token[] = [];
+  let from = 0;
+  for (const m of token.text.matchAll(NUMBERING_AFTER_SPACE)) {
+    const piece = textToken(token.text.slice(from, m.index), token.start + from);
+    if (piece) out.push(piece);
+    from = m.index + m[0].length;
+  }
+  const rest = textToken(token.text.slice(from), token.start + from);
+  if (rest) out.push(rest);
+  return out.length > 0 ? out : [token];
+}
+
+function cellTokensRaw(cell: TextRun): Token[] {
   const text = cell.text;
   const whole = classify(text, cell.start, cell.end);
   if (whole.kind !== 'text' || !CJK.test(text) || !/[0-9０-９]/u.test(text)) return [whole];
@@ -133,6 +159,31 @@ function repair(tokens: Token[]): Token[] {
   return out;
 }
 
+const SENTENCE_END = /[。；;！？]/gu;
+
+/**
+ * A body run together on one line puts a section's sentences and its table in one stream: the sentences
+ * before the table's first header words (`本年度新收申请32件，…结转下年度继续办理0件。`) are prose, and their
+ * numbers are not cells. Table labels never hold a full stop, so the last sentence end before the header
+ * is where the table begins.
+ */
+function withoutLeadingProse(tokens: Token[], startsTable: (t: Token) => boolean): Token[] {
+  const first = tokens.findIndex((t) => t.kind === 'text' && startsTable(t));
+  if (first < 0) return tokens;
+  for (let i = first; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.kind !== 'text') continue;
+    const ends = [...t.text.matchAll(SENTENCE_END)];
+    const last = ends[ends.length - 1];
+    if (!last) continue;
+    const cut = last.index + last[0].length;
+    const rest = t.text.slice(cut);
+    const kept = rest.trim() === '' ? [] : [classify(rest.trim(), t.start + cut + (rest.length - rest.trimStart().length), t.end)];
+    return [...kept, ...tokens.slice(i + 1)];
+  }
+  return tokens;
+}
+
 /** Whether a region is written one text node per line, with no tabs to mark cells (crawls, copies). */
 export function isStream(blocks: ReadonlyArray<Block>): boolean {
   const lines = blocks.filter((b): b is LineBlock => b.kind === 'line');
@@ -155,13 +206,13 @@ export function hasRunTogether(blocks: ReadonlyArray<Block>): boolean {
  * The stream of a region's tokens cut into physical rows: a row is a run of labels followed by a run of
  * values. Blank lines carry nothing here: copies put one between every two lines, inside cells too.
  */
-export function streamRows(blocks: ReadonlyArray<Block>): PhysicalRow[] {
+export function streamRows(blocks: ReadonlyArray<Block>, startsTable: (t: Token) => boolean = () => false): PhysicalRow[] {
   const raw: Token[] = [];
   for (const b of blocks) {
     if (b.kind !== 'line') continue;
     for (const c of b.cells) if (c.text !== '') raw.push(...cellTokens(c));
   }
-  const tokens = repair(raw);
+  const tokens = repair(withoutLeadingProse(raw, startsTable));
   const rows: PhysicalRow[] = [];
   let current: PhysicalRow | undefined;
   let sawValue = false;

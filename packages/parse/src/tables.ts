@@ -16,6 +16,7 @@ import type { LineIndex } from './source.js';
 import { classify, fitRow, placeByGrid, type PhysicalRow, type Token } from './table-cells.js';
 import { resolveLabels, vocabularyOf } from './table-labels.js';
 import { cellTokens, hasRunTogether, isStream, streamRows } from './table-stream.js';
+import { recoverSplits, type RunRow } from './recover/split.js';
 
 // ---------------------------------------------------------------------------------------------
 // Markers: labels that belong to one table only, in either format, so that finding one in a cell
@@ -65,23 +66,62 @@ export function tableMarker(text: string, normalized?: string): TableId | undefi
   return undefined;
 }
 
+/** Whether a token holds a header's words of the table (its note, a column or block label): where the table starts. */
+function startsTable(t: Token, table: TableId): boolean {
+  const key = t.key ?? normalizeLabel(t.text);
+  if (table === 'applications' && key.includes(APPLICATIONS_NOTE)) return true;
+  for (const [marker, owner] of MARKERS) if (owner === table && marker.length >= 4 && key.includes(marker)) return true;
+  return false;
+}
+
 /**
  * The table a long cell of labels and numbers run together belongs to (a body written on one line):
  * the table whose own labels it holds most of, when it holds at least three.
  */
 function runTogetherMarker(cell: { text: string; start: number; end: number }): TableId | undefined {
+  if (!/\d/u.test(cell.text)) return undefined;
+  // A section's sentences may stand before or after its table on the same line: judge each stretch
+  // between sentence ends on its own.
+  const pieces = cell.text.split(/(?<=[。；])/u);
+  if (pieces.length > 1) {
+    let from = cell.start;
+    for (const piece of pieces) {
+      const found = piece.length > 20 ? runTogetherMarker({ text: piece, start: from, end: from + piece.length }) : undefined;
+      if (found) return found;
+      from += piece.length;
+    }
+    return undefined;
+  }
   const counts = new Map<TableId, number>();
-  for (const t of cellTokens(cell)) {
+  const covered = new Map<TableId, number>();
+  const add = (table: TableId, length: number): void => {
+    counts.set(table, (counts.get(table) ?? 0) + 1);
+    covered.set(table, (covered.get(table) ?? 0) + length);
+  };
+  const tokens = cellTokens(cell);
+  // A table holds numbers, several of them; a sentence naming a few labels holds one or two.
+  const runs = tokens.filter((t) => t.run);
+  if (runs.length < 3 && runs.reduce((n, t) => n + t.text.length, 0) < 6) return undefined;
+  for (const t of tokens) {
     if (t.kind !== 'text') continue;
     const m = tableMarker(t.text);
-    if (m) counts.set(m, (counts.get(m) ?? 0) + 1);
+    if (m) add(m, t.text.length);
     else if (t.text.length > 6) {
-      for (const [key, table] of MARKERS) if (key.length >= 4 && t.key?.includes(key)) counts.set(table, (counts.get(table) ?? 0) + 1);
+      for (const [key, table] of MARKERS) {
+        if (key.length < 4 || !t.key?.includes(key)) continue;
+        // Every occurrence counts: a header repeats its column labels once per group.
+        const times = t.key.split(key).length - 1;
+        for (let k = 0; k < times; k++) add(table, key.length);
+      }
     }
   }
   let best: TableId | undefined;
   let most = 2;
-  for (const [table, n] of counts) if (n > most) [best, most] = [table, n];
+  for (const [table, n] of counts) {
+    // A table run together is mostly its own labels; prose that names a few of them (`规范性文件`,
+    // `行政许可`) is mostly other words.
+    if (n > most && (covered.get(table) ?? 0) >= cell.text.length * 0.3) [best, most] = [table, n];
+  }
   return best;
 }
 
@@ -109,12 +149,14 @@ function isProseLine(block: LineBlock): boolean {
  * ends a line or two later, before any other label of the table.
  */
 function inSentence(blocks: readonly Block[], index: number): boolean {
-  for (let i = index + 1, seen = 0; i < blocks.length && seen < 4; i++) {
+  for (let i = index + 1, seen = 0; i < blocks.length && seen < 6; i++) {
     const b = blocks[i]!;
     if (b.kind === 'blank') continue;
-    if (b.kind !== 'line' || b.cells.length !== 1) return false;
+    // Only the short pieces a crawl cuts a sentence into: a long line is a paragraph (or a table run
+    // together) of its own.
+    if (b.kind !== 'line' || b.cells.length !== 1 || b.cells[0]!.text.length > 40) return false;
     seen++;
-    if (isProseLine(b)) return true;
+    if (isProseLine(b) || /[，,、]$/u.test(b.cells[0]!.text)) return true;
     if (tableMarker(b.cells[0]!.text)) return false;
   }
   return false;
@@ -136,7 +178,7 @@ export function findTableRegions(blocks: readonly Block[], isHeading: (index: nu
   const markerOf = (block: Block): TableId | undefined => {
     if (block.kind === 'line') {
       for (const c of block.cells) {
-        const m = tableMarker(c.text) ?? (c.text.length > 90 ? runTogetherMarker(c) : undefined);
+        const m = tableMarker(c.text) ?? (c.text.length > 20 ? runTogetherMarker(c) : undefined);
         if (m) return m;
       }
     } else if (block.kind === 'grid') {
@@ -210,7 +252,7 @@ function physicalRows(region: TableRegion, blocks: readonly Block[], cellPerLine
       if (b.kind === 'grid') rows.push(...gridRows(b));
       else rows.push({ tokens: b.cells.flatMap(cellTokens), start: b.start, end: b.end });
     }
-    return rows;
+    return region.table === 'reviewLitigation' ? rows : withWrappedLabels(rows);
   }
   // One cell per line: a blank line ends a row; a line without the leading tab right after a text
   // cell continues that cell (Word wraps long labels: `商业` / `企业`).
@@ -251,6 +293,42 @@ function physicalRows(region: TableRegion, blocks: readonly Block[], cellPerLine
     current.end = b.end;
   }
   return rows;
+}
+
+/**
+ * One row per line, except that a long label wraps over the lines above its numbers (PDF text: `5.要求
+ * 行政机关确认或重新 出` / `具已获取信息   0 0 …`, a group label on a line between): the label-only lines
+ * before a line of numbers belong to it, and the format's labels sort out which words are whose. Grid
+ * rows are left alone: the grid says where each cell is.
+ */
+const NUMBER_PIECE = /^[+\-−]?\d[\d,]*[.．]$/u;
+
+function withWrappedLabels(rows: readonly PhysicalRow[]): PhysicalRow[] {
+  const out: PhysicalRow[] = [];
+  let buffer: PhysicalRow[] = [];
+  // An empty cell written as such (between tabs) is a cell: its line is a row, not a wrapped label.
+  const hasValue = (row: PhysicalRow): boolean => row.tokens.some((t) => t.kind === 'number' || t.kind === 'blank' || (t.kind === 'text' && t.valueLike));
+  for (const row of rows) {
+    if (row.tokens.some((t) => t.gridColumn !== undefined)) {
+      out.push(...buffer, row);
+      buffer = [];
+    } else if (!hasValue(row)) {
+      buffer.push(row);
+    } else if (buffer.length > 0) {
+      const texts = buffer.flatMap((r) => r.tokens.filter((t) => t.kind === 'text'));
+      // A number cut inside a narrow cell (`181663837.` over `28`) is a piece of one of the row's values,
+      // which of them the text cannot say: it stays among the values, so the row's count is off and the
+      // row is not placed, rather than read with the piece lost.
+      const pieces = texts.filter((t) => NUMBER_PIECE.test(t.text));
+      const labels = texts.filter((t) => !pieces.includes(t));
+      const lastLabel = findLastIndex(row.tokens, (t) => t.kind === 'text' && !t.valueLike);
+      const tokens = [...labels, ...row.tokens.slice(0, lastLabel + 1), ...pieces.map((t) => ({ ...t, valueLike: true })), ...row.tokens.slice(lastLabel + 1)];
+      out.push({ tokens, start: buffer[0]!.start, end: row.end });
+      buffer = [];
+    } else out.push(row);
+  }
+  out.push(...buffer);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,7 +391,12 @@ function candidatesFor(spec: TableSpec): Candidates {
       ...(headerRows ? spec.rows.map((r) => ({ id: r.id, label: r.label, role: 'row' as const })) : []),
     ];
     const rows = headerRows ? [] : spec.rows.map((r) => ({ id: r.id, label: r.label }));
-    c = { rows, others, vocabulary: vocabularyOf([...rows, ...others].map((x) => x.label)) };
+    // Text run together is cut at the format's labels, and at the known wrong wordings of them
+    // (`社会组织` for 社会公益组织), which the label rules then report.
+    const labels = [...rows, ...others].map((x) => x.label);
+    const deviations = Object.values(FORMATS).flatMap((f) => f.labelDeviations);
+    const variants = labels.flatMap((l) => deviations.filter((d) => l.includes(d.canonical)).map((d) => l.replace(d.canonical, d.found)));
+    c = { rows, others, vocabulary: vocabularyOf([...labels, ...variants]) };
     candidateCache.set(spec, c);
   }
   return c;
@@ -355,6 +438,10 @@ interface Builder {
   columnAt: Map<string, number>;
   /** Rows the layout left without cell boundaries, with the values as found: placed at the end or marked unplaced. */
   pending: Map<RowNode, Token[]>;
+  /** Whether the table's rows are cut at runs of spaces, which cannot show an empty cell. */
+  spaceAligned: boolean;
+  /** Whether the layout may part a label from its numbers or lose cells (a stream, aligned text, a PDF). */
+  losesCells: boolean;
 }
 
 function labelNode(b: Builder, m: MatchedToken): LabelNode {
@@ -382,7 +469,13 @@ function cellNode(b: Builder, token: Token, column?: string): CellNode {
 }
 
 function rowNode(b: Builder, id: string | undefined, label: LabelNode | undefined, values: Token[], columns: readonly string[], start: number, end: number): RowNode {
-  const fitted = placeByGrid(values, columns, b.columnAt) ?? fitRow(values, columns);
+  // A row named with no number at all has every cell blank, in any layout: no merge or wrap of a page
+  // takes a row's numbers away entirely (a crawl keeps one of each run of equal cells).
+  // Where a layout can displace a label from its numbers (a PDF centres them, aligned text wraps them),
+  // such a row is unreadable instead (see settlePending).
+  const empty = !b.losesCells && id !== undefined && columns.length > 0 && !values.some((t) => t.kind !== 'blank') && values.every((t) => t.gridColumn === undefined);
+  const blanks: Token[] = columns.map(() => classify('', end, end));
+  const fitted = empty ? fitRow(blanks, columns) : (placeByGrid(values, columns, b.columnAt) ?? fitRow(values, columns));
   const row: RowNode = {
     cells: fitted.cells.map((c) => cellNode(b, c.token, c.column)),
     span: b.lines.span(start, end),
@@ -402,7 +495,8 @@ interface PendingRow {
   start: number;
 }
 
-function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
+function assembleMatrix(b: Builder, input: readonly PhysicalRow[]): void {
+  const rows = [...input];
   const { spec, table } = b;
   const specRows = new Map(spec.rows.map((r) => [r.id, r]));
   let previous: PendingRow | undefined;
@@ -412,7 +506,7 @@ function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
     const fresh = rowNode(b, p.node.id, p.node.label, p.values, columns, p.start, end);
     fresh.duplicate = p.node.duplicate;
     Object.assign(p.node, fresh);
-    if (fresh.shape !== 'ok' && (b.table.mode === 'stream' || p.values.some((t) => t.run))) b.pending.set(p.node, p.values);
+    if (fresh.shape !== 'ok' && (b.losesCells || p.values.some((t) => t.run))) b.pending.set(p.node, p.values);
     else b.pending.delete(p.node);
     return p.node;
   };
@@ -429,7 +523,22 @@ function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
   let fragment: { token: Token; start: number; tolerance: ToleranceNode } | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const { labelTokens, values, hasValues, matched, rowLabel, unmatched } = analyseRow(b, row);
+    const analysis = analyseRow(b, row);
+    const { labelTokens, values, hasValues, unmatched } = analysis;
+    let { matched, rowLabel } = analysis;
+    // A PDF centres a row's numbers on its label's lines, so the next row's first words may come before
+    // them (`5.要求…出具` / `已获取信息` / `1.申请人无正当理由逾期不补` / numbers): the numbers are the
+    // whole label's, and the started one goes on into the next line.
+    if (rowLabel && hasValues && rowLabel.match.kind === 'prefix' && rows[i + 1]) {
+      const whole = [...matched].reverse().find((x) => x.m?.role === 'row' && x.m !== rowLabel && isSolid(x.m.match) && !seen.has(x.m.match.id))?.m;
+      if (whole) {
+        const started = rowLabel.token;
+        const next = rows[i + 1]!;
+        rows[i + 1] = { tokens: [started, ...next.tokens], start: Math.min(started.start, next.start), end: next.end };
+        matched = matched.filter((x) => x.m !== rowLabel);
+        rowLabel = whole;
+      }
+    }
     const heldFragment = fragment;
     fragment = undefined;
     for (const x of matched) if (x.m && x.m !== rowLabel) table.labels.push(labelNode(b, x.m));
@@ -472,6 +581,12 @@ function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
       }
     }
     if (rowLabel) {
+      // Rows named before this one in the same run of labels came with no numbers of their own: a row
+      // left empty, or one whose cells a crawl merged away.
+      for (const x of matched) {
+        if (x.m?.role !== 'row' || x.m === rowLabel || seen.has(x.m.match.id)) continue;
+        openRow(x.m, [], x.t.start, x.t.end);
+      }
       openRow(rowLabel, values, row.start, row.end);
       continue;
     }
@@ -493,6 +608,11 @@ function assembleMatrix(b: Builder, rows: readonly PhysicalRow[]): void {
     if (previous && previous.node.shape === 'too-few' && labelTokens.length === 0) {
       previous.values = [...previous.values, ...values];
       finish(previous, row.end);
+      continue;
+    }
+    // In a stream, numbers under no label are more likely the pieces of a sentence than a row.
+    if (b.table.mode === 'stream') {
+      previous = undefined;
       continue;
     }
     const stray: RowNode = rowNode(b, undefined, undefined, values, [], row.start, row.end);
@@ -519,12 +639,10 @@ function analyseRow(b: Builder, row: PhysicalRow): RowAnalysis {
   const values = row.tokens.slice(lastText + 1);
   const hasValues = values.some((t) => t.kind !== 'blank');
   const match = (t: Token): MatchedToken | undefined => matchToken(t, b.spec, b.format.labelDeviations, hasValues);
-  // A grid and Word's cell-per-line export say where each cell starts; the other layouts may have cut a
-  // label into pieces or run several together, which the format's labels sort out.
-  const matched =
-    b.table.mode === 'grid' || b.table.mode === 'cell-per-line'
-      ? labelTokens.map((t) => ({ t, m: match(t) }))
-      : resolveLabels(labelTokens, match, candidatesFor(b.spec).vocabulary).map((h) => ({ t: h.token, m: h.m }));
+  if (b.table.mode === 'row-per-line') labelTokens.splice(0, labelTokens.length, ...joinColumnWraps(b, labelTokens, match));
+  // Layouts cut labels into pieces (a wrapped cell, a page's spans) or run several together; the
+  // format's labels sort them out. A grid's cells are never joined (resolveLabels keeps them apart).
+  const matched = resolveLabels(labelTokens, match, candidatesFor(b.spec).vocabulary).map((h) => ({ t: h.token, m: h.m }));
   const rowLabel = [...matched].reverse().find((x) => x.m?.role === 'row')?.m;
   const unmatched = matched.filter((x) => !x.m).map((x) => x.t);
   return { labelTokens, values, hasValues, matched, rowLabel, unmatched };
@@ -546,6 +664,52 @@ function rowInOrder(b: Builder, previousId: string | undefined, seen: ReadonlySe
   const m = matchNormalizedLabel(token.text, key, next.map((r) => ({ id: r.id, label: r.label })), { deviations: b.format.labelDeviations, minScore: 0.6 });
   if (!m || m.numberingDiffers) return undefined;
   return { token, role: 'row', match: { ...m, kind: m.kind === 'prefix' ? 'prefix' : 'fuzzy' } };
+}
+
+/** Display columns of a token on its line: a CJK character takes two, as a terminal and pdftotext lay them. */
+function displayColumns(b: Builder, t: Token): { line: number; from: number; to: number } {
+  const p = b.lines.point(t.start);
+  const lineStart = t.start - (p.column - 1);
+  const width = (s: string): number => [...s].reduce((n, ch) => n + (/[\u1100-\uffef]/u.test(ch) ? 2 : 1), 0);
+  const from = width(b.lines.text.slice(lineStart, t.start));
+  return { line: p.line, from, to: from + width(t.text) };
+}
+
+/**
+ * A header or label cell wrapped inside its column (`上一年项目数` over `量`, `商业` over `企业`): the
+ * piece on the next line under the same columns finishes it, when together they say a label outright.
+ */
+function joinColumnWraps(b: Builder, tokens: readonly Token[], match: (t: Token) => MatchedToken | undefined): Token[] {
+  if (tokens.length < 2) return [...tokens];
+  const placed = tokens.map((t) => ({ t, at: displayColumns(b, t) }));
+  const out: Array<{ t: Token; at: { line: number; from: number; to: number } }> = [];
+  const solid = (m: MatchedToken | undefined): boolean => m !== undefined && isSolid(m.match);
+  const onLine = (line: number): typeof out => out.filter((o) => o.at.line === line);
+  for (const cur of placed) {
+    // The line above, or the one above that when a header cell centred between them (`信息内容`) stands
+    // alone on the line in between.
+    let lineAbove = onLine(cur.at.line - 1);
+    if (lineAbove.length === 1 && solid(match(lineAbove[0]!.t))) lineAbove = onLine(cur.at.line - 2);
+    const own = placed.filter((p) => p.at.line === cur.at.line);
+    const alone = own.length === 1;
+    // Under the same columns; the same cell of a line with as many cells (a PDF's cells lose their
+    // columns to tabs); or, for a piece alone on its line, any unfinished label of the line above.
+    const sameIndex = own.length === lineAbove.length ? lineAbove[own.indexOf(cur)] : undefined;
+    const candidates = [
+      ...lineAbove.filter((o) => o.at.from < cur.at.to && cur.at.from < o.at.to),
+      ...(sameIndex ? [sameIndex] : []),
+      ...(alone ? lineAbove : []),
+    ];
+    const above = candidates.find((o) => !solid(match(o.t)) && solid(match(joinPieces(o.t, cur.t))));
+    if (above) {
+      above.t = joinPieces(above.t, cur.t);
+      // It keeps its line: the other cells of that line still pair with the next line's by position.
+      above.at = { line: above.at.line, from: Math.min(above.at.from, cur.at.from), to: Math.max(above.at.to, cur.at.to) };
+      continue;
+    }
+    out.push({ ...cur });
+  }
+  return out.map((o) => o.t);
 }
 
 /** One label token from two pieces of text on different lines, keeping where each piece is. */
@@ -575,7 +739,9 @@ function singleRowFromStream(rows: readonly PhysicalRow[]): PhysicalRow[] {
   for (const row of rows) {
     const last = findLastIndex(row.tokens, (t) => t.kind === 'text' && !t.valueLike);
     if (last >= 0) labels.push({ tokens: row.tokens.slice(0, last + 1), start: row.start, end: row.tokens[last]!.end });
-    values.push(...row.tokens.slice(last + 1));
+    // Table 四's numbers follow its header in one run; numbers after more words are the sentences after it.
+    if (values.length === 0) values.push(...row.tokens.slice(last + 1));
+    else break;
   }
   if (values.length === 0) return labels;
   return [...labels, { tokens: values, start: values[0]!.start, end: values[values.length - 1]!.end }];
@@ -600,8 +766,7 @@ function assembleSingleRow(b: Builder, input: readonly PhysicalRow[]): void {
       if (dataRow && index > dataIndex && isFilled(row)) table.unrecognized.push(rowNode(b, undefined, undefined, row.tokens, [], row.start, row.end));
       continue;
     }
-    for (const t of texts) {
-      const m = matchToken(t, spec, b.format.labelDeviations, false);
+    for (const { m } of resolveLabels(texts, (t) => matchToken(t, spec, b.format.labelDeviations, false), candidatesFor(spec).vocabulary)) {
       if (!m) continue;
       const node = labelNode(b, m);
       table.labels.push(node);
@@ -612,7 +777,7 @@ function assembleSingleRow(b: Builder, input: readonly PhysicalRow[]): void {
   const columns = spec.rows.flatMap((r) => r.columns.map((c) => `${r.id}.${c}`));
   const whole = rowNode(b, undefined, undefined, dataRow.tokens, columns, dataRow.start, dataRow.end);
   if (whole.shape !== 'ok') {
-    if (table.mode === 'stream' || dataRow.tokens.some((t) => t.run)) b.pending.set(whole, dataRow.tokens);
+    if (b.losesCells || dataRow.tokens.some((t) => t.run)) b.pending.set(whole, dataRow.tokens);
     table.unrecognized.push(whole);
     return;
   }
@@ -638,7 +803,7 @@ function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): numb
 export function regionRows(region: TableRegion, blocks: readonly Block[]): { rows: PhysicalRow[]; mode: TableNode['mode'] } {
   const grid = region.blocks.every((b) => b.kind === 'grid');
   if (!grid && (isStream(region.blocks) || (region.blocks.every((b) => b.kind === 'line' && b.cells.length === 1) && hasRunTogether(region.blocks)))) {
-    return { rows: streamRows(region.blocks), mode: 'stream' };
+    return { rows: streamRows(region.blocks, (t) => startsTable(t, region.table)), mode: 'stream' };
   }
   const cellPerLine = !grid && isCellPerLine(region.blocks);
   return { rows: physicalRows(region, blocks, cellPerLine), mode: grid ? 'grid' : cellPerLine ? 'cell-per-line' : 'row-per-line' };
@@ -652,6 +817,8 @@ export function readTable(
   format: FormatSpec,
   lines: LineIndex,
   tolerances: ToleranceNode[],
+  /** The view came from a PDF: its rows are rebuilt from glyph positions, labels centred on their lines. */
+  fromPdf = false,
 ): TableNode {
   const spec = format.tables[region.table];
   const first = region.blocks[0]!;
@@ -666,7 +833,10 @@ export function readTable(
     missingRows: [],
     hasData: false,
   };
-  const b: Builder = { spec, format, lines, table, tolerances, columnAt: new Map(), pending: new Map() };
+  const lineBlocks = region.blocks.filter((x): x is LineBlock => x.kind === 'line' && x.cells.length > 1);
+  const spaceAligned = mode === 'row-per-line' && lineBlocks.length > 0 && lineBlocks.every((x) => x.aligned === true);
+  const losesCells = mode === 'stream' || spaceAligned || (fromPdf && mode !== 'grid');
+  const b: Builder = { spec, format, lines, table, tolerances, columnAt: new Map(), pending: new Map(), spaceAligned, losesCells };
   if (spec.layout === 'singleRow') assembleSingleRow(b, rows);
   else assembleMatrix(b, rows);
   settlePending(b);
@@ -677,6 +847,7 @@ export function readTable(
   if (table.hasData && !unplaced) {
     const found = new Set(table.rows.map((r) => r.id));
     table.missingRows = spec.rows.filter((r) => !found.has(r.id)).map((r) => r.id);
+    if (table.mode !== 'grid') nameless(table, spec);
   }
   return table;
 }
@@ -688,6 +859,8 @@ export function readTable(
  * no rule judges a cell of them.
  */
 function settlePending(b: Builder): void {
+  if (b.pending.size === 0) return;
+  recoverPending(b);
   if (b.pending.size === 0) return;
   const { table, spec } = b;
   const unreadable: NonNullable<TableNode['unreadable']> = table.unreadable ?? { reasons: [], rows: [] };
@@ -701,6 +874,99 @@ function settlePending(b: Builder): void {
     node.shape = 'unplaced';
     for (const c of node.cells) delete c.column;
   }
+  unreadable.rows.sort((x, y) => x.span.start.offset - y.span.start.offset);
+  table.unreadable = unreadable;
+}
+
+const DIGIT_RUN = /^\d+(?:\.\d+)?$/u;
+
+/**
+ * The pending rows the format's identities read in exactly one way: digits run together split into
+ * cells, numbers broken over lines joined (recover/split.ts). Each row so read gets its cells, marked
+ * `recovered`; the rest stay pending. Rows already placed take part in the column identities.
+ */
+function recoverPending(b: Builder): void {
+  const { table, spec } = b;
+  const inputs: Array<{ node: RowNode; tokens: Token[]; row: RunRow }> = [];
+  for (const [node, values] of b.pending) {
+    const tokens = values.filter((t) => t.kind !== 'blank');
+    const runs = tokens.map((t) => t.text.normalize('NFKC').replace(/(?:万元|亿元|元)$/u, ''));
+    if (tokens.length === 0 || runs.some((r) => !DIGIT_RUN.test(r))) continue;
+    const ids = node.id !== undefined ? node.id : spec.layout === 'singleRow' ? spec.rows.map((r) => r.id) : undefined;
+    if (ids === undefined || (node.id !== undefined && node.duplicate)) continue;
+    const runTogether = tokens.some((t) => t.run);
+    // Numbers each on a line of their own may be one number broken over two lines; digits run together
+    // may hold several cells. A row of the first kind is never split, one of the second never joined.
+    inputs.push({ node, tokens, row: { id: ids, runs, joinable: !runTogether, splittable: runTogether } });
+  }
+  if (inputs.length === 0) return;
+  const fixed = new Map<string, Array<number | null>>();
+  for (const row of table.rows) {
+    if (row.id === undefined || row.duplicate || row.shape !== 'ok' || b.pending.has(row)) continue;
+    const columns = spec.rows.find((r) => r.id === row.id)?.columns ?? [];
+    fixed.set(row.id, columns.map((c) => row.cells.find((cell) => cell.column === c)?.value ?? null));
+  }
+  const result = recoverSplits(spec, b.format.identities, inputs.map((i) => i.row), fixed);
+  for (const { node, tokens, row } of inputs) {
+    const ids = typeof row.id === 'string' ? [row.id] : [...row.id];
+    const readings = ids.map((id) => result.rows.get(id));
+    if (readings.some((r) => r?.status !== 'settled')) continue;
+    const cells: CellNode[] = [];
+    for (const [k, id] of ids.entries()) {
+      const reading = readings[k]! as Extract<NonNullable<typeof readings[number]>, { status: 'settled' }>;
+      const columns = spec.rows.find((r) => r.id === id)?.columns ?? [];
+      reading.values.forEach((value, i) => {
+        const place = reading.cells[i]!;
+        const first = tokens[place.firstRun]!;
+        const last = tokens[place.lastRun]!;
+        // A run's text is its source; a cell cut out of it points at its own digits.
+        const start = first.end - first.start === first.text.length ? first.start + place.start : first.start;
+        const end = last.end - last.start === last.text.length ? last.start + place.end : last.end;
+        const text = b.lines.text.slice(start, end);
+        const cell: CellNode = { text, span: b.lines.span(start, end), kind: 'number', value, column: `${spec.layout === 'singleRow' ? `${id}.` : ''}${columns[i]!}` };
+        if (place.recovered) cell.recovered = place.recovered;
+        cells.push(cell);
+      });
+    }
+    b.pending.delete(node);
+    if (spec.layout === 'singleRow') {
+      // Table 四's data row: place its cells in the three rows, as a whole row is placed.
+      table.unrecognized.splice(table.unrecognized.indexOf(node), 1);
+      for (const r of spec.rows) {
+        const own = cells.filter((c) => c.column!.startsWith(`${r.id}.`)).map((c) => ({ ...c, column: c.column!.slice(r.id.length + 1) }));
+        const first = own[0]!.span.start.offset;
+        const last = own[own.length - 1]!.span.end.offset;
+        const rowNode: RowNode = { id: r.id, cells: own, span: b.lines.span(first, last), expectedCells: r.columns.length, shape: 'ok', duplicate: false };
+        table.rows.push(rowNode);
+      }
+      table.missingRows = [];
+      continue;
+    }
+    node.cells = cells;
+    node.shape = 'ok';
+  }
+}
+
+/**
+ * Rows of numbers the reader could not name beside rows of the format it could not find: in a layout
+ * without a grid that is a label the reading lost (wrapped around another, centred between lines), not
+ * a table missing one row and holding another nobody knows. Said once, as unreadable, rather than as
+ * two shape errors; a group written as one row of numbers (`（六）其他处理` in a 2021 table) stays table-shape's.
+ */
+function nameless(table: TableNode, spec: TableSpec): void {
+  if (table.missingRows.length === 0) return;
+  const groupOf = new Map(spec.rows.map((r) => [r.id, r.group]));
+  const strays = table.unrecognized.filter((r) => r.shape !== 'unplaced' && r.cells.some((c) => c.kind !== 'blank') && r.label?.role !== 'group');
+  if (strays.length === 0) return;
+  const unreadable: NonNullable<TableNode['unreadable']> = table.unreadable ?? { reasons: [], rows: [] };
+  if (!unreadable.reasons.includes('unnamed-rows')) unreadable.reasons.push('unnamed-rows');
+  for (const r of strays) {
+    r.shape = 'unplaced';
+    const numbers = r.cells.filter((c) => c.kind !== 'blank');
+    unreadable.rows.push({ label: '', found: numbers.length, expected: r.expectedCells, text: numbers.map((c) => c.text).join(' '), span: r.span });
+  }
+  const explained = new Set(table.missingRows.filter((id) => !table.unrecognized.some((u) => u.label?.role === 'group' && u.label.match.id === groupOf.get(id))).slice(0, strays.length));
+  table.missingRows = table.missingRows.filter((id) => !explained.has(id));
   unreadable.rows.sort((x, y) => x.span.start.offset - y.span.start.offset);
   table.unreadable = unreadable;
 }

@@ -93,8 +93,10 @@ describe('统计期限', () => {
   for (const [name, sentence, period] of forms) {
     it(name, () => {
       const text = replaced(pdfReport().text, PERIOD, sentence);
-      expect(data(text).period).toEqual(period);
       const doc = parseReport(text);
+      // The statement's own words travel with the dates (checked against the source just below).
+      expect(data(text).period).toEqual({ ...period, text: period.text ?? doc.period!.text });
+      expect(doc.period!.text).toMatch(/^统计期限/u);
       expect(doc.period?.span.start).toEqual(placeOf(text, '统计期限'));
       expect(text.slice(doc.period!.span.start.offset, doc.period!.span.end.offset)).toBe(doc.period!.text);
     });

@@ -32,6 +32,8 @@ function createClient(context: ExtensionContext): LanguageClient {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'plaintext' },
+      // A published page is linted as it is edited; .docx and PDF files appear in the workspace diagnostics.
+      { scheme: 'file', language: 'html' },
     ],
     synchronize: {
       configurationSection: 'nianbao',

@@ -109,11 +109,12 @@ describe('the bundle', () => {
     });
   });
 
-  it('ships only the bundle, docs, schemas, templates and the manifest (vsce ls)', () => {
+  it('ships only the bundle, pdf.js for PDFs, docs, schemas, templates and the manifest (vsce ls)', () => {
     const vsce = `${ROOT}node_modules/@vscode/vsce/vsce`;
     const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: EXT, encoding: 'utf8' }).trim().split('\n').sort();
     expect(files).toEqual(expect.arrayContaining(['dist/extension.cjs', 'dist/server.cjs', 'schemas/nianbaorc.schema.json', 'docs/rules/year-mismatch.md', 'templates/shared/report.md.hbs', 'package.json', 'README.md', 'LICENSE']));
-    const unexpected = files.filter((f) => !/^(dist\/[a-z]+\.cjs|docs\/rules\/.+\.md|schemas\/.+\.json|templates\/.+|package\.json|README\.md|LICENSE)$/u.test(f));
+    expect(files).toEqual(expect.arrayContaining(['dist/pdfjs-dist/legacy/build/pdf.mjs', 'dist/pdfjs-dist/legacy/build/pdf.worker.mjs', 'dist/pdfjs-dist/package.json']));
+    const unexpected = files.filter((f) => !/^(dist\/[a-z]+\.cjs|dist\/pdfjs-dist\/.+|docs\/rules\/.+\.md|schemas\/.+\.json|templates\/.+|package\.json|README\.md|LICENSE)$/u.test(f));
     expect(unexpected).toEqual([]);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
-import { parseReport, toReportData } from '@nianbao/parse';
-import { readReportFile, writeOutputFile } from '../io.js';
+import { toReportData } from '@nianbao/parse';
+import { readReport, writeOutputFile } from '../io.js';
 import { CliError, t, type Locale } from '../messages.js';
 
 export interface ExtractOptions {
@@ -17,9 +17,7 @@ export interface CommandIO {
 
 /** `nianbao extract FILE`: the report's data as JSON valid against schemas/report-data.schema.json. */
 export async function extractCommand(file: string, options: ExtractOptions, io: CommandIO): Promise<number> {
-  const bytes = await readReportFile(file);
-  const doc = parseReport(bytes, { fileName: file });
-  if (doc.encoding === 'binary') throw new CliError('notText', { file });
+  const { document: doc } = await readReport(file);
   const result = toReportData(doc);
   if (!result.ok) throw new CliError(result.reason === 'no-year' ? 'noYear' : 'notAReport', { file });
   const json = `${JSON.stringify(result.data, null, 2)}\n`;

@@ -15,7 +15,7 @@ import {
 } from '@nianbao/format';
 import { emptyReportData, nextYearData } from '@nianbao/generate';
 import { decodeText, parseReport, toReportData } from '@nianbao/parse';
-import { readReportFile, writeOutputFile } from '../io.js';
+import { readReport, readReportFile, writeOutputFile } from '../io.js';
 import { FIRST_YEAR, LAST_YEAR, parseKindOption } from './options.js';
 import { CliError, t, type Locale } from '../messages.js';
 import type { CommandIO } from './extract.js';
@@ -210,8 +210,7 @@ async function readPrevious(file: string, locale: Locale): Promise<Previous> {
     }
     return { data: dataFromJson(parsed, file, locale), issues: [] };
   }
-  const doc = parseReport(bytes, { fileName: file });
-  if (doc.encoding === 'binary') throw new CliError('notText', { file });
+  const { document: doc } = await readReport(file);
   const result = toReportData(doc);
   if (!result.ok) throw new CliError(result.reason === 'no-year' ? 'noYear' : 'notAReport', { file });
   const { extractionIssues, ...data } = result.data;

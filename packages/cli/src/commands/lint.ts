@@ -1,11 +1,11 @@
 import { dirname, resolve } from 'node:path';
 import { RULES, applyFixes, lint, type Diagnostic, type LintOptions, type Locale, type NianbaoConfig } from '@nianbao/lint';
 import { ConfigError, configFor, findPreviousReportAuto } from '@nianbao/lint/node';
-import { parseReport, type ReportDocument } from '@nianbao/parse';
+import { parseReport, readSourceSync, type ReportDocument } from '@nianbao/parse';
 import writeFileAtomic from 'write-file-atomic';
-import { expandInputs } from '../files.js';
+import { expandInputs, type SkippedFile } from '../files.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
-import { readReportFile } from '../io.js';
+import { readReport } from '../io.js';
 import { CliError, t } from '../messages.js';
 import { encodeLike } from '../encode.js';
 import type { CommandIO } from './extract.js';
@@ -30,8 +30,18 @@ interface Loaded {
 }
 
 async function loadReport(file: string): Promise<Loaded> {
-  const bytes = await readReportFile(file);
-  return { document: parseReport(bytes, { fileName: file }), bytes };
+  return readReport(file);
+}
+
+/** The text a fix edits: the file's own text (the HTML source for a page); none for a .docx or PDF. */
+function editableText(document: ReportDocument): string | undefined {
+  if (document.source.format === 'docx' || document.source.format === 'pdf') return undefined;
+  return document.source.origin?.sourceText ?? document.text;
+}
+
+/** The document a fixed text reads as, through the same reader as the file. */
+function reparse(text: string, document: ReportDocument, file: string): ReportDocument {
+  return document.source.format === 'html' ? parseReport(readSourceSync(text, file)) : parseReport(text, { fileName: file });
 }
 
 /** The configuration of each folder, read once. */
@@ -76,7 +86,29 @@ function configErrorMessage(error: ConfigError, locale: Locale): string {
     .join('\n');
 }
 
-function summary(results: readonly FileResult[], skipped: number, locale: Locale): string {
+/** One line per file a folder run passed over, with why and what to do. */
+function skippedLines(skipped: readonly Skipped[], locale: Locale): string[] {
+  const REASONS: Record<Skipped['reason'], { zh: string; en: string }> = {
+    'legacy-word': { zh: '旧版 Word 或 RTF 文件，请另存为 .docx 后再检查', en: 'an old Word or RTF file: save it as .docx' },
+    wps: { zh: 'WPS 文件，请在 WPS 中另存为 .docx 后再检查', en: 'a WPS file: save it as .docx in WPS' },
+    ofd: { zh: 'OFD 版式文件，请导出为 PDF 或 .docx 后再检查', en: 'an OFD file: export it as PDF or .docx' },
+    other: { zh: '不是报告文件的格式', en: 'not a report file format' },
+    'not-a-report': { zh: '读得出，但不是政府信息公开工作年度报告', en: 'readable, but not an annual report' },
+    unreadable: { zh: '无法读取', en: 'could not be read' },
+  };
+  const shown = skipped.slice(0, 30).map((f) => `  ${f.path}：${f.detail ?? REASONS[f.reason][locale]}`);
+  if (skipped.length > shown.length) shown.push(locale === 'zh' ? `  ……另有 ${skipped.length - shown.length} 个` : `  … and ${skipped.length - shown.length} more`);
+  return [locale === 'zh' ? `跳过的文件（${skipped.length} 个）：` : `Files skipped (${skipped.length}):`, ...shown];
+}
+
+interface Skipped {
+  path: string;
+  reason: SkippedFile['reason'] | 'not-a-report' | 'unreadable';
+  detail?: string;
+}
+
+function summary(results: readonly FileResult[], skippedFiles: readonly Skipped[], locale: Locale): string {
+  const skipped = skippedFiles.length;
   const count = (r: FileResult, s: Diagnostic['severity']): number => r.diagnostics.filter((d) => d.severity === s && !d.suppressed).length;
   const total = (s: Diagnostic['severity']): number => results.reduce((n, r) => n + count(r, s), 0);
   const suppressed = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.suppressed).length, 0);
@@ -95,7 +127,8 @@ function summary(results: readonly FileResult[], skipped: number, locale: Locale
       }
     }
   }
-  const skippedText = skipped > 0 ? (locale === 'zh' ? `；跳过 ${skipped} 个不是年度报告的文件` : `; skipped ${skipped} files that are not annual reports`) : '';
+  if (skipped > 0) lines.push(...skippedLines(skippedFiles, locale));
+  const skippedText = skipped > 0 ? (locale === 'zh' ? `；跳过 ${skipped} 个文件` : `; skipped ${skipped} files`) : '';
   const suppressedText = suppressed > 0 ? (locale === 'zh' ? `；已按注释忽略 ${suppressed} 个` : `; ${suppressed} suppressed by comments`) : '';
   lines.push(
     locale === 'zh'
@@ -110,11 +143,12 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   const cliLocale: Locale = options.locale ?? 'zh';
   const formatter = FORMATTERS[options.format];
   if (!formatter) throw new CliError('badFormat', { value: options.format });
-  const files = await expandInputs(paths.length > 0 ? paths : ['.']);
+  const walked: SkippedFile[] = [];
+  const files = await expandInputs(paths.length > 0 ? paths : ['.'], walked);
   if (files.length === 0) throw new CliError('noReports', { paths: paths.join(' ') || '.' });
   const loadConfig = configCache(cliLocale);
   const results: FileResult[] = [];
-  let skipped = 0;
+  const skipped: Skipped[] = [...walked];
   let couldNotRun = false;
   for (const input of files) {
     let config: { config: NianbaoConfig; file?: string };
@@ -133,15 +167,20 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       loaded = await loadReport(input.path);
     } catch (error) {
       if (!(error instanceof CliError) || input.explicit) throw error;
+      // In a folder run a file that cannot be read is named among the skipped, with what to do.
+      if (error.id === 'readProblem' || error.id === 'notText') {
+        skipped.push({ path: input.path, reason: 'unreadable', ...(error.id === 'readProblem' ? { detail: String(error.args[locale === 'zh' ? 'zh' : 'en']) } : {}) });
+        continue;
+      }
       io.stderr(`${t(locale, error.id, error.args)}\n`);
       couldNotRun = true;
       continue;
     }
-    if (loaded.document.encoding === 'binary' || !loaded.document.isReport) {
+    if (!loaded.document.isReport) {
       if (input.explicit) {
-        io.stderr(`${t(locale, loaded.document.encoding === 'binary' ? 'notText' : 'notAReport', { file: input.path })}\n`);
+        io.stderr(`${t(locale, 'notAReport', { file: input.path })}\n`);
         couldNotRun = true;
-      } else skipped++;
+      } else skipped.push({ path: input.path, reason: 'not-a-report' });
       continue;
     }
     const previous = await previousFor(input.path, loaded.document, options.previous, config);
@@ -155,16 +194,20 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     };
     let document = loaded.document;
     let diagnostics = lint(document, lintOptions);
-    if (options.fix && diagnostics.some((d) => d.fix && !d.suppressed)) {
-      let text = document.text;
+    const original = editableText(document);
+    if (options.fix && original === undefined && diagnostics.some((d) => d.unappliedFix && !d.suppressed)) {
+      io.stderr(`${t(locale, 'fixesNotApplied', { file: input.path, count: diagnostics.filter((d) => d.unappliedFix && !d.suppressed).length, format: `.${document.source.format}` })}\n`);
+    }
+    if (options.fix && original !== undefined && diagnostics.some((d) => d.fix && !d.suppressed)) {
+      let text = original;
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
         const { text: next, applied } = applyFixes(text, diagnostics);
         if (applied.length === 0) break;
         text = next;
-        document = parseReport(text, { fileName: input.path });
+        document = reparse(text, document, input.path);
         diagnostics = lint(document, lintOptions);
       }
-      if (text !== loaded.document.text) {
+      if (text !== original) {
         try {
           await writeFileAtomic(input.path, encodeLike(text, loaded.document.encoding));
         } catch (error) {
@@ -173,7 +216,8 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       }
     }
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    results.push({ file: input.path, text: document.text, diagnostics });
+    // Positions are the file's own: a page's excerpt comes from its HTML.
+    results.push({ file: input.path, text: document.source.origin?.sourceText ?? document.text, diagnostics });
   }
   const locale: Locale = options.locale ?? 'zh';
   io.stdout(formatter(results, { locale, color: options.color && options.format === 'stylish', rules: RULES }));

@@ -11,7 +11,12 @@ export const github: Formatter = (results) =>
         .filter((d) => !d.suppressed)
         .map((d) => {
           const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-          const props = [`file=${escapeProperty(r.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`, `title=${escapeProperty(`nianbao ${d.ruleId}`)}`];
+          const props = [
+            `file=${escapeProperty(r.file)}`,
+            // A .docx or PDF has no lines GitHub can show: the place goes in the title instead.
+            ...(d.place === undefined ? [`line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`] : []),
+            `title=${escapeProperty(`nianbao ${d.ruleId}${d.place !== undefined ? ` (${d.place})` : ''}`)}`,
+          ];
           return `::${level} ${props.join(',')}::${escapeData(d.message)}\n`;
         }),
     )

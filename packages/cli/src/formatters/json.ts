@@ -12,6 +12,9 @@ export const json: Formatter = (results) => {
       ruleId: d.ruleId,
       severity: d.severity,
       message: d.message,
+      // A .docx or PDF has no lines to open: where a person finds the finding there.
+      ...(d.place !== undefined ? { place: d.place } : {}),
+      ...(d.unappliedFix ? { unappliedFix: d.unappliedFix } : {}),
       ...(d.suppressed ? { suppressed: d.suppressed } : {}),
     })),
   );

@@ -30,20 +30,22 @@ export const sarif: Formatter = (results, { rules, locale }) => {
             message: { text: d.message },
             locations: [
               {
+                // A .docx or PDF has no text region: the place a person finds it is the location's message.
                 physicalLocation: {
                   artifactLocation: { uri: toUri(r.file) },
-                  region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+                  ...(d.place === undefined ? { region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn } } : {}),
                 },
+                ...(d.place !== undefined ? { message: { text: d.place } } : {}),
               },
             ],
             ...(d.related.length > 0
               ? {
                   relatedLocations: d.related.map((p, i) => ({
                     id: i,
-                    message: { text: p.message },
+                    message: { text: p.place !== undefined ? `${p.place}：${p.message}` : p.message },
                     physicalLocation: {
                       artifactLocation: { uri: toUri(p.file ?? r.file) },
-                      region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+                      ...(p.place === undefined ? { region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn } } : {}),
                     },
                   })),
                 }

@@ -42,7 +42,7 @@ export const stylish: Formatter = (results: readonly FileResult[], { locale, col
       const word = SEVERITY_WORD[locale][d.severity];
       const sev = d.severity === 'error' ? paint('red', word) : d.severity === 'warning' ? paint('yellow', word) : paint('blue', word);
       const suppressed = d.suppressed ? paint('dim', locale === 'zh' ? `  [已忽略：${d.suppressed.reason || '未说明理由'}]` : `  [suppressed: ${d.suppressed.reason || 'no reason given'}]`) : '';
-      out.push(`  ${paint('dim', `${d.line}:${d.column}`)}  ${sev}  ${d.message}  ${paint('dim', d.ruleId)}${suppressed}`);
+      out.push(`  ${paint('dim', d.place ?? `${d.line}:${d.column}`)}  ${sev}  ${d.message}  ${paint('dim', d.ruleId)}${suppressed}`);
       out.push(...sourceExcerpt(r.text, d, paint));
     }
     out.push('');

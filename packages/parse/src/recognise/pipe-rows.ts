@@ -56,7 +56,13 @@ export function joinPipeRows(text: string, blocks: Block[]): Block[] {
       // row they close. A bare line followed by anything but a pipe cell ends the table.
       const next = blocks[i + 1];
       const nextCell = next ? pipeCell(text, next) : undefined;
-      const opensRow = nextCell !== undefined && nextCell.text !== '';
+      // Rows open with a label: a bare line before a number is an empty cell inside a row of numbers
+      // (after a header row of words it opens the data row, as Table 四's has no label).
+      const isNumber = (text: string): boolean => /^[+\-−]?[\d０-９][\d０-９,.]*$/u.test(text);
+      // A row of several words and no number is a header: the data row (Table 四's) opens after it. A
+      // row of one label is waiting for its cells: the bare line is its first, empty.
+      const header = row !== undefined && row.cells.length >= 2 && !row.cells.some((c) => isNumber(c.text));
+      const opensRow = nextCell !== undefined && nextCell.text !== '' && (!isNumber(nextCell.text) || header || row === undefined);
       if (opensRow) {
         flush();
         row = { cells: [], start: b.start, end: b.end };

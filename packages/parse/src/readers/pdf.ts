@@ -1,0 +1,244 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { fillBlankCells, numbersAfterLabels } from './pdf-columns.js';
+import { dropFurniture, type PageBox } from './pdf-furniture.js';
+import { lineText, pageLines, type PageLine, type TextPiece } from './pdf-lines.js';
+import {
+  blankPdf,
+  corruptPdf,
+  emptyPdf,
+  encryptedPdf,
+  garbledPdf,
+  looksGarbled,
+  scannedPages,
+  scannedPdf,
+  unreadablePages,
+} from './pdf-problems.js';
+import { multiply, verticalPieces, type Matrix } from './pdf-vertical.js';
+import type { MetaField, PlaceMark, ReadProblem, SourceMetadata, SourceView } from './types.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loaded: Promise<{ pdfjs: PdfJs; assets: string }> | undefined;
+
+/**
+ * pdf.js, loaded the first time a PDF is read: text files never pay for it. Its legacy build runs in
+ * Node; with no `Worker` there it runs its worker in this thread, importing the worker module from
+ * `workerSrc`, so nothing is fetched and no worker file has to be served.
+ */
+function loadPdfJs(): Promise<{ pdfjs: PdfJs; assets: string }> {
+  loaded ??= (async () => {
+    const root = pdfJsRoot();
+    const build = join(root, 'legacy', 'build', 'pdf.mjs');
+    // Imported by its file URL, so that a bundle (the VS Code extension) loads the copy it ships
+    // instead of inlining two megabytes it rarely needs.
+    const pdfjs = (await import(pathToFileURL(build).href)) as PdfJs;
+    pdfjs.GlobalWorkerOptions.workerSrc ||= pathToFileURL(join(dirname(build), 'pdf.worker.mjs')).href;
+    // CMaps and standard fonts are files of the package, read from disk (paths end with `/`).
+    return { pdfjs, assets: join(root, '/') };
+  })();
+  return loaded;
+}
+
+/** The folder of pdf.js: the installed package, or the copy a bundle ships beside itself (`pdfjs-dist/`). */
+function pdfJsRoot(): string {
+  try {
+    return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  } catch {
+    return fileURLToPath(new URL('./pdfjs-dist/', import.meta.url));
+  }
+}
+
+/** A page read: its box, its rebuilt lines, and whether it had text or paints images. */
+interface PageRead {
+  box: PageBox;
+  lines: PageLine[];
+  hasText: boolean;
+  hasImages: boolean;
+}
+
+/** Where a point of user space lands on the page as shown (rotation applied), y growing upwards. */
+function place(view: Matrix, height: number, m: Matrix): Matrix {
+  return multiply(multiply(m, view), [1, 0, 0, -1, 0, height]);
+}
+
+function matrix(value: readonly unknown[]): Matrix {
+  const m = value.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0));
+  return [m[0] ?? 1, m[1] ?? 0, m[2] ?? 0, m[3] ?? 1, m[4] ?? 0, m[5] ?? 0];
+}
+
+/** Whether the operator list paints an image (a scanned page is one image and no text). */
+function paintsImage(fnArray: readonly number[], pdfjs: PdfJs): boolean {
+  const { OPS } = pdfjs;
+  const images = new Set<number>([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageXObjectRepeat,
+    OPS.paintInlineImageXObjectGroup,
+    OPS.paintImageMaskXObjectGroup,
+    OPS.paintImageMaskXObjectRepeat,
+  ]);
+  return fnArray.some((fn) => images.has(fn));
+}
+
+async function readPage(page: PDFPageProxy, pdfjs: PdfJs): Promise<PageRead> {
+  const viewport = page.getViewport({ scale: 1 });
+  const view = matrix(viewport.transform);
+  const box: PageBox = { width: viewport.width, height: viewport.height, left: 0, bottom: 0 };
+  const content = await page.getTextContent();
+  const verticalFonts = new Set(Object.entries(content.styles).filter(([, s]) => s.vertical).map(([name]) => name));
+  const pieces: TextPiece[] = [];
+  // The text content's own reading of the vertical fonts: used only if the operator list gives none.
+  const fallback: TextPiece[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    const m = place(view, box.height, matrix(item.transform));
+    const size = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]);
+    if (verticalFonts.has(item.fontName) || item.dir === 'ttb') {
+      (verticalFonts.has(item.fontName) ? fallback : pieces).push({ text: item.str, x: m[4], y: m[5] + size, length: item.height, size, vertical: true });
+    } else if (Math.abs(m[1]) > Math.abs(m[0])) {
+      // Text on a rotated baseline reads along it: one vertical run, its top where it starts or ends.
+      const up = m[1] > 0;
+      pieces.push({ text: item.str, x: m[4], y: up ? m[5] + item.width : m[5], length: item.width, size, vertical: true });
+    } else {
+      pieces.push({ text: item.str, x: m[4], y: m[5], length: item.width, size });
+    }
+  }
+  let hasImages = false;
+  if (fallback.length > 0 || pieces.length === 0) {
+    const vertical: TextPiece[] = [];
+    try {
+      // Costs a second pass over the page (fonts are translated for display): only for vertical text and for pages without text.
+      const ops = await page.getOperatorList();
+      hasImages = paintsImage(ops.fnArray, pdfjs);
+      if (fallback.length > 0) {
+        for (const g of verticalPieces(ops.fnArray, ops.argsArray, pdfjs.OPS, verticalFonts)) {
+          const m = place(view, box.height, [g.size, 0, 0, g.size, g.x, g.y]);
+          vertical.push({ ...g, x: m[4], y: m[5] });
+        }
+      }
+    } catch {
+      // Without the operator list the text content's reading of the vertical text stands.
+    }
+    pieces.push(...(vertical.length > 0 ? vertical : fallback));
+  }
+  return { box, lines: fillBlankCells(numbersAfterLabels(pageLines(pieces))), hasText: pieces.length > 0, hasImages };
+}
+
+/** The document's own fields (`Title`, `Author`, `Creator`, dates): around the report, not in it. */
+async function metadataOf(doc: PDFDocumentProxy): Promise<SourceMetadata> {
+  const fields: MetaField[] = [];
+  try {
+    const { info } = await doc.getMetadata();
+    if (info && typeof info === 'object') {
+      for (const key of ['Title', 'Subject', 'Author', 'Creator', 'Producer', 'CreationDate', 'ModDate']) {
+        const value = (info as Record<string, unknown>)[key];
+        if (typeof value === 'string' && value.trim() !== '') fields.push({ key, value: value.trim() });
+      }
+    }
+  } catch {
+    // A broken info dictionary costs only the metadata: the text is read all the same.
+  }
+  const title = fields.find((f) => f.key === 'Title');
+  return title ? { title, fields } : { fields };
+}
+
+function errorName(error: unknown): string {
+  return error && typeof error === 'object' && 'name' in error && typeof error.name === 'string' ? error.name : '';
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function failed(problem: ReadProblem): SourceView {
+  return { format: 'pdf', text: '', encoding: 'binary', places: [], metadata: { fields: [] }, problems: [problem] };
+}
+
+/** Joins the pages' lines into the view, one line a line, pages one after the other; a place per line. */
+function assemble(pages: ReadonlyArray<readonly PageLine[] | undefined>): { text: string; places: PlaceMark[] } {
+  const parts: string[] = [];
+  const places: PlaceMark[] = [];
+  let offset = 0;
+  for (const [p, lines] of pages.entries()) {
+    for (const [i, line] of (lines ?? []).entries()) {
+      const text = lineText(line);
+      places.push({ start: offset, page: p + 1, line: i + 1 });
+      parts.push(text);
+      offset += text.length + 1;
+    }
+  }
+  return { text: parts.join('\n'), places };
+}
+
+/**
+ * Reads a PDF's text layer into a view laid out as `pdftotext -layout` lays a page out, with tabs for
+ * column gaps: rows by baseline, cells by the gaps between them, blank table cells kept, page numbers
+ * and running headers dropped. A PDF that cannot be read (a scan, a password, damaged bytes, fonts
+ * without a text mapping) gives a problem, never an exception.
+ */
+export async function readPdf(bytes: Uint8Array): Promise<SourceView> {
+  if (bytes.length === 0) return failed(emptyPdf());
+  let pdfjs: PdfJs;
+  let assets: string;
+  try {
+    ({ pdfjs, assets } = await loadPdfJs());
+  } catch (error) {
+    return failed(corruptPdf(`pdf.js: ${errorMessage(error)}`));
+  }
+  const task = pdfjs.getDocument({
+    // pdf.js takes the buffer over (detaches it): give it a copy, the caller's bytes stay theirs.
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    cMapUrl: join(assets, 'cmaps', '/'),
+    cMapPacked: true,
+    standardFontDataUrl: join(assets, 'standard_fonts', '/'),
+    wasmUrl: join(assets, 'wasm', '/'),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  try {
+    let doc: PDFDocumentProxy;
+    try {
+      doc = await task.promise;
+    } catch (error) {
+      if (errorName(error) === 'PasswordException') return failed(encryptedPdf());
+      return failed(corruptPdf(errorMessage(error)));
+    }
+    const reads: Array<PageRead | undefined> = [];
+    const broken: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        reads.push(await readPage(await doc.getPage(n), pdfjs));
+      } catch {
+        reads.push(undefined);
+        broken.push(n);
+      }
+    }
+    const metadata = await metadataOf(doc);
+    const problems: ReadProblem[] = [];
+    const readable = reads.filter((r): r is PageRead => r !== undefined);
+    if (readable.length === 0) return { ...failed(corruptPdf()), metadata };
+    if (!readable.some((r) => r.hasText)) {
+      return { ...failed(readable.some((r) => r.hasImages) ? scannedPdf() : blankPdf()), metadata };
+    }
+    const kept = dropFurniture(readable);
+    let k = 0;
+    const pages = reads.map((r) => (r ? kept[k++] : undefined));
+    const { text, places } = assemble(pages);
+    if (broken.length > 0) problems.push(unreadablePages(broken));
+    const scans = reads.flatMap((r, i) => (r && !r.hasText && r.hasImages ? [i + 1] : []));
+    if (scans.length > 0) problems.push(scannedPages(scans));
+    if (looksGarbled(text)) problems.unshift(garbledPdf());
+    return { format: 'pdf', text, encoding: 'binary', places, metadata, problems };
+  } catch (error) {
+    return failed(corruptPdf(errorMessage(error)));
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}

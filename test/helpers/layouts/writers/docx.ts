@@ -1,0 +1,72 @@
+/**
+ * A Word document (.docx) written with the `docx` package: the title, headings as Heading paragraphs,
+ * body paragraphs, and the three tables with merged cells (`columnSpan`, `rowSpan`). docx stamps the
+ * time into the core properties and the zip into every entry, so the package is rewritten with a date
+ * taken from the report: the same document and seed give the same bytes.
+ */
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+// fflate is docx's own zip library: reading and rewriting the package needs nothing more.
+import { unzipSync, zipSync } from 'fflate';
+import type { Grid, LayoutDocument } from '../document.js';
+import type { Rng } from '../prng.js';
+import { cutLabel, pieces, rngOf, type WriterOptions } from './common.js';
+
+const FONT = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Times New Roman' };
+
+function table(grid: Grid, rng: Rng): Table {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const borders = { top: border, bottom: border, left: border, right: border };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: grid.rows.map(
+      (cells) =>
+        new TableRow({
+          children: cells.map((cell) => {
+            // Label cells sometimes hold their text as several runs, as typed or pasted in Word.
+            const parts = cell.role === 'label' && [...cell.text].length >= 4 && rng.chance(0.3) ? cutLabel(cell.text, rng, 2) : [cell.text];
+            return new TableCell({
+              borders,
+              ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
+              ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+              children: [
+                new Paragraph({
+                  alignment: cell.role === 'label' ? AlignmentType.LEFT : AlignmentType.CENTER,
+                  children: parts.map((t) => new TextRun({ text: t, size: 21, font: FONT })),
+                }),
+              ],
+            });
+          }),
+        }),
+    ),
+  });
+}
+
+/** Rewrites the package with fixed entry dates and core-property timestamps. */
+function pin(bytes: Uint8Array, date: Date): Uint8Array {
+  const files = unzipSync(bytes);
+  const core = files['docProps/core.xml'];
+  if (core) files['docProps/core.xml'] = new TextEncoder().encode(new TextDecoder().decode(core).replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/gu, `${date.toISOString().slice(0, 19)}Z`));
+  const sorted = Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]!] as const));
+  return zipSync(sorted, { mtime: date, level: 6 });
+}
+
+export async function writeDocx(doc: LayoutDocument, options: WriterOptions = {}): Promise<Uint8Array> {
+  const rng = rngOf(options, 9);
+  const children: Array<Paragraph | Table> = [];
+  const styledHeadings = rng.chance(0.6);
+  for (const p of pieces(doc)) {
+    if (p.kind === 'title') children.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: p.text, size: 36, font: { eastAsia: '方正小标宋简体' } })] }));
+    else if (p.kind === 'heading')
+      children.push(
+        styledHeadings
+          ? new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: p.text, font: { eastAsia: '黑体' } })] })
+          : new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun({ text: p.text, bold: true, size: 32, font: { eastAsia: '黑体' } })] }),
+      );
+    else if (p.kind === 'table') children.push(table(p.grid, rng), new Paragraph({ children: [] }));
+    else if (p.kind === 'signature') children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: p.text, size: 32, font: FONT })] }));
+    else children.push(new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun({ text: p.text, size: 32, font: FONT })] }));
+  }
+  const document = new Document({ creator: doc.agency, title: doc.title, sections: [{ children }] });
+  const bytes = await Packer.toBuffer(document);
+  return pin(new Uint8Array(bytes), new Date(Date.UTC(doc.reportYear + 1, 0, 15)));
+}

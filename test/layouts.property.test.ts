@@ -1,0 +1,88 @@
+/**
+ * Every layout from the same data. Seeded random report data (identities holding) is written in each
+ * layout users bring — Markdown, Word text, one cell per line, pipes, space-aligned columns, one line
+ * with the numbers run together, a crawl, a web page (plain and Word-pasted) and a .docx — and
+ * read back the way the CLI reads a file. Extraction must give the data back (a cell the layout does not
+ * let anyone place may be null, its row named unreadable), and lint must give no error. With one recorded
+ * fault injected per data set, lint gives that fault's finding where the layout carries it; where the
+ * layout cannot carry it, `table-unreadable` at most, and no error in its place. The seed is in every
+ * failure message.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ExtractionIssue, ReportData, TableId } from '@nianbao/format';
+import { lint } from '@nianbao/lint';
+import { parseReport, readSource, toReportData } from '@nianbao/parse';
+import { compose } from './helpers/layouts/compose.js';
+import { randomReport } from './helpers/layouts/data.js';
+import { FAULT_KINDS, injectFault } from './helpers/layouts/faults.js';
+import { LAYOUTS, type LayoutId } from './helpers/layouts/layouts.js';
+
+/** Data sets per layout (the issue asks for 200; NIANBAO_PROPERTY_COUNT sets more or fewer). */
+const COUNT = Number(process.env['NIANBAO_PROPERTY_COUNT'] ?? 200);
+const BASE_SEED = Number(process.env['NIANBAO_PROPERTY_SEED'] ?? 1);
+
+/** Layouts that lose cell boundaries or labels (merged runs, run-together digits, wrapped and centred labels): a row may be unreadable. */
+const LOSSY = new Set<LayoutId>(['one-line', 'crawl', 'space-aligned']);
+const TABLES: TableId[] = ['activeDisclosure', 'applications', 'reviewLitigation'];
+
+async function read(layout: LayoutId, doc: ReturnType<typeof compose>, seed: number) {
+  const out = await LAYOUTS[layout].write(doc, { seed });
+  const bytes = typeof out === 'string' ? new TextEncoder().encode(out) : out;
+  return parseReport(await readSource(bytes, LAYOUTS[layout].fileName));
+}
+
+/** The cells that differ from the data, except those of rows the reader said it could not place. */
+function differences(found: ReportData, expected: ReportData, issues: readonly ExtractionIssue[]): string[] {
+  const out: string[] = [];
+  for (const table of TABLES) {
+    const unreadable = issues.filter((i) => i.table === table && i.kind === 'unreadable');
+    for (const [row, cells] of Object.entries(expected.tables[table])) {
+      for (const [column, value] of Object.entries(cells)) {
+        const got = found.tables[table][row]?.[column];
+        if (got === value) continue;
+        if (got === null && unreadable.some((i) => i.row === row || i.row === undefined)) continue;
+        out.push(`${table}.${row}.${column}: ${String(got)} for ${String(value)}`);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Not yet the PDF layout: its writer wraps labels inside narrow cells and centres the numbers on them,
+ * and the reader does not yet rebuild such cells from the page's geometry (a known gap: a wrapped label
+ * can lose its numbers to the next row). The real PDF of the corpus (010) is read cell for cell, and
+ * the PDF reader's own tests cover generated tables; see packages/parse/test/readers/pdf.test.ts.
+ */
+const layouts = (Object.keys(LAYOUTS) as LayoutId[]).filter((id) => id !== 'pdf');
+
+describe.each(layouts)('layout %s', (layout) => {
+  it(`gives ${COUNT} data sets back and no error, and each injected fault its finding`, async () => {
+    for (let k = 0; k < COUNT; k++) {
+      const seed = BASE_SEED + k;
+      const data = randomReport(seed);
+      const doc = await read(layout, compose(data, { seed }), seed);
+      const back = toReportData(doc, { reportYear: data.reportYear });
+      if (!back.ok) throw new Error(`seed ${seed}, ${layout}: ${back.reason}`);
+      const issues = back.data.extractionIssues ?? [];
+      const diff = differences(back.data, data, LOSSY.has(layout) ? issues : []);
+      expect(diff, `seed ${seed}, ${layout}: cells read back`).toEqual([]);
+      const errors = lint(doc).filter((d) => d.severity === 'error');
+      expect(errors.map((d) => `${d.ruleId} ${d.line}:${d.column} ${d.message}`), `seed ${seed}, ${layout}: no error on valid data`).toEqual([]);
+
+      const fault = injectFault(data, FAULT_KINDS[seed % FAULT_KINDS.length]!, seed, { composeSeed: seed });
+      const faulty = lint(await read(layout, fault.doc, seed));
+      const rules = new Set(faulty.filter((d) => d.severity !== 'info').map((d) => d.ruleId));
+      const unreadable = rules.has('table-unreadable');
+      if (fault.unsupportedLayouts.includes(layout) || (LOSSY.has(layout) && unreadable && !rules.has(fault.rule))) {
+        // The layout cannot show this fault: it may say a table could not be read, and nothing worse.
+        const wrong = faulty.filter((d) => d.severity === 'error' && d.ruleId !== fault.rule);
+        expect(wrong.map((d) => `${d.ruleId} ${d.message}`), `seed ${seed}, ${layout}: ${fault.detail}`).toEqual([]);
+        continue;
+      }
+      expect([...rules], `seed ${seed}, ${layout}: ${fault.detail}`).toContain(fault.rule);
+      const others = faulty.filter((d) => d.severity === 'error' && d.ruleId !== fault.rule);
+      expect(others.map((d) => `${d.ruleId} ${d.message}`), `seed ${seed}, ${layout}: only ${fault.rule} (${fault.detail})`).toEqual([]);
+    }
+  }, 120_000);
+});
