@@ -847,7 +847,7 @@ export function readTable(
   if (table.hasData && !unplaced) {
     const found = new Set(table.rows.map((r) => r.id));
     table.missingRows = spec.rows.filter((r) => !found.has(r.id)).map((r) => r.id);
-    if (table.mode !== 'grid') nameless(table, spec);
+    if (table.mode !== 'grid') nameless(table, spec, b.losesCells);
   }
   return table;
 }
@@ -953,10 +953,22 @@ function recoverPending(b: Builder): void {
  * a table missing one row and holding another nobody knows. Said once, as unreadable, rather than as
  * two shape errors; a group written as one row of numbers (`（六）其他处理` in a 2021 table) stays table-shape's.
  */
-function nameless(table: TableNode, spec: TableSpec): void {
+function nameless(table: TableNode, spec: TableSpec, losesCells: boolean): void {
   if (table.missingRows.length === 0) return;
   const groupOf = new Map(spec.rows.map((r) => [r.id, r.group]));
-  const strays = table.unrecognized.filter((r) => r.shape !== 'unplaced' && r.cells.some((c) => c.kind !== 'blank') && r.label?.role !== 'group');
+  const found = new Set(table.rows.map((r) => r.id));
+  // A group label with numbers of its own is the other format's single row (2019's `（六）其他处理`) only
+  // when none of the group's rows is there; beside some of them it is a label the reading misplaced.
+  // A group the other format has as a row (`（六）其他处理`) may be that fault; any other group holding
+  // numbers (`（四）无法提供`) is a label the reading misplaced.
+  const rowElsewhere = (label: string): boolean =>
+    Object.values(FORMATS).some((f) => f.tables[spec.id].rows.some((x) => normalizeLabel(x.label) === normalizeLabel(label)));
+  const misplacedGroup = (r: RowNode): boolean =>
+    r.label?.role === 'group' && (spec.rows.some((x) => x.group === r.label!.match.id && found.has(x.id)) || !rowElsewhere(r.label.match.canonical));
+  const strays = table.unrecognized.filter((r) => r.shape !== 'unplaced' && r.cells.some((c) => c.kind !== 'blank') && (r.label?.role !== 'group' || misplacedGroup(r)));
+  // Where the layout parts labels from numbers (a PDF, aligned text, a stream), a row read twice is the
+  // same kind of loss.
+  if (losesCells) for (const r of table.rows) if (r.duplicate && r.shape !== 'unplaced') strays.push(r);
   if (strays.length === 0) return;
   const unreadable: NonNullable<TableNode['unreadable']> = table.unreadable ?? { reasons: [], rows: [] };
   if (!unreadable.reasons.includes('unnamed-rows')) unreadable.reasons.push('unnamed-rows');

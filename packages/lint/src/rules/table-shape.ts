@@ -162,6 +162,8 @@ const rule: Rule = {
         for (const row of node.rows) {
           if (row.id === undefined) continue;
           const label = rowLabel(spec, row.id);
+          // A row the reader could not place (read twice where a PDF parted labels from numbers) is table-unreadable's.
+          if (row.shape === 'unplaced') continue;
           if (row.duplicate) {
             const first = node.rows.find((r) => r.id === row.id && !r.duplicate);
             report({
@@ -172,7 +174,7 @@ const rule: Rule = {
             });
             continue;
           }
-          if (row.shape === 'ok' || row.shape === 'unplaced' || column) continue;
+          if (row.shape === 'ok' || column) continue;
           report({ messageId: 'rowCells', data: { table, row: label, found: row.cells.length, expected: row.expectedCells }, span: row.span });
         }
         for (const row of node.unrecognized) {
