@@ -3,6 +3,7 @@ import {
   TABLE_IDS,
   matchNormalizedLabel,
   normalizeLabel,
+  splitNumbering,
   type FormatSpec,
   type FormatYear,
   type LabelCandidate,
@@ -411,7 +412,11 @@ interface MatchedToken {
 function matchToken(token: Token, spec: TableSpec, deviations: FormatSpec['labelDeviations'], hasValues: boolean): MatchedToken | undefined {
   const { rows, others } = candidatesFor(spec);
   const key = token.key ?? normalizeLabel(token.text);
-  const asRow = rows.length > 0 ? matchNormalizedLabel(token.text, key, rows, { deviations, prefixMinLength: 4 }) : undefined;
+  let asRow = rows.length > 0 ? matchNormalizedLabel(token.text, key, rows, { deviations, prefixMinLength: 4 }) : undefined;
+  // `2.其他` is not `3.其他`: another item of the same list, numbered in the same style, is another row
+  // (here the first line of `2.其他法律行政法规禁止公开`, wrapped). Only a numbering of another style
+  // (`（1）` for `1.`) is tolerated.
+  if (asRow?.numberingDiffers && sameNumberingStyle(splitNumbering(key).numbering, splitNumbering(normalizeLabel(asRow.canonical)).numbering)) asRow = undefined;
   const asOther = matchNormalizedLabel(token.text, key, others, { deviations });
   const rank = (m: LabelMatch | undefined, preferred: boolean): number =>
     m ? m.score + (m.numberingDiffers ? 0 : 0.01) + (preferred ? 0.005 : 0) : -1;
@@ -421,6 +426,51 @@ function matchToken(token: Token, spec: TableSpec, deviations: FormatSpec['label
   if (rowRank >= otherRank && asRow) return { token, role: 'row', match: asRow };
   const other = others.find((o) => o.id === asOther!.id)!;
   return { token, role: other.role, match: asOther! };
+}
+
+/**
+ * The label lines at the head of `row` (before its own line of numbers) that finish `label`, the row
+ * above's unfinished label: from each such line its last words (the label column; a group column's words
+ * stand before them), as long as the joined label grows into the format's label. Taken only when the
+ * label comes out whole; `rest` is the row without them.
+ */
+function continueBelow(b: Builder, label: MatchedToken, row: PhysicalRow): { label: MatchedToken; rest: PhysicalRow } | undefined {
+  const lineOf = (t: Token): number => b.lines.point(t.start).line;
+  const firstValue = row.tokens.findIndex((t) => t.kind === 'number' || (t.kind === 'text' && t.valueLike));
+  if (firstValue < 0) return undefined;
+  const valueLine = lineOf(row.tokens[firstValue]!);
+  const byLine = new Map<number, Token[]>();
+  for (const t of row.tokens) {
+    if (t.kind !== 'text' || t.valueLike) continue;
+    const line = lineOf(t);
+    if (line >= valueLine) break;
+    byLine.set(line, [...(byLine.get(line) ?? []), t]);
+  }
+  let joined = label.token;
+  const used = new Set<Token>();
+  let best: { label: MatchedToken; used: Set<Token> } | undefined;
+  for (const tokens of byLine.values()) {
+    const piece = tokens[tokens.length - 1]!;
+    const next = joinPieces(joined, piece);
+    const m = matchToken(next, b.spec, b.format.labelDeviations, true);
+    if (!m || m.role !== 'row' || m.match.id !== label.match.id) break;
+    joined = next;
+    used.add(piece);
+    if (isSolid(m.match)) {
+      best = { label: m, used: new Set(used) };
+      break;
+    }
+  }
+  if (!best) return undefined;
+  const rest = row.tokens.filter((t) => !best!.used.has(t));
+  return { label: best.label, rest: { tokens: rest, start: rest[0]?.start ?? row.start, end: row.end } };
+}
+
+/** Whether two numberings are of one style (`2.` and `3.`, `(一)` and `(二)`) and so name different items. */
+function sameNumberingStyle(a: string, b: string): boolean {
+  if (a === '' || b === '') return false;
+  const style = (n: string): string => (/^\d+\.$/u.test(n) ? 'arabic' : /^\(\D+\)$/u.test(n) ? 'paren-cjk' : /^\(\d+\)$/u.test(n) ? 'paren-arabic' : /^\D+、$/u.test(n) ? 'cjk' : n);
+  return style(a) === style(b);
 }
 
 /** The best match that does not lose information: exact or normalized beats prefix or fuzzy. */
@@ -522,7 +572,19 @@ function assembleMatrix(b: Builder, input: readonly PhysicalRow[]): void {
   // A label-only line whose text matched nothing: perhaps the start of a label the next line finishes.
   let fragment: { token: Token; start: number; tolerance: ToleranceNode } | undefined;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
+    let row = rows[i]!;
+    // A cell whose numbers stand on its first line (LibreOffice and Word PDFs top-align them): the label
+    // goes on below them, on the lines the next row's numbers come after.
+    if (previous?.labelMatch && !isSolid(previous.labelMatch.match) && b.table.mode === 'row-per-line') {
+      const taken = continueBelow(b, previous.labelMatch, row);
+      if (taken) {
+        previous.labelMatch = taken.label;
+        previous.node.label = labelNode(b, taken.label);
+        finish(previous, Math.max(previous.node.span.end.offset, taken.label.token.end));
+        row = taken.rest;
+        rows[i] = row;
+      }
+    }
     const analysis = analyseRow(b, row);
     const { labelTokens, values, hasValues, unmatched } = analysis;
     let { matched, rowLabel } = analysis;
@@ -589,6 +651,24 @@ function assembleMatrix(b: Builder, input: readonly PhysicalRow[]): void {
       }
       openRow(rowLabel, values, row.start, row.end);
       continue;
+    }
+    // The first words of a top-aligned label (`1.申请` beside its numbers, the rest on the lines below):
+    // the row whose label they start, when the lines below finish it.
+    if (!rowLabel && hasValues && unmatched.length > 0 && rows[i + 1] && b.table.mode === 'row-per-line') {
+      const u = unmatched[unmatched.length - 1]!;
+      const key = u.key ?? normalizeLabel(u.text);
+      let opened = false;
+      for (const r of spec.rows) {
+        if (key.length < 2 || seen.has(r.id) || !normalizeLabel(r.label).startsWith(key)) continue;
+        const start: MatchedToken = { token: u, role: 'row', match: { id: r.id, canonical: r.label, kind: 'prefix', score: 0.5, numberingDiffers: false, deviations: [] } };
+        const taken = continueBelow(b, start, rows[i + 1]!);
+        if (!taken) continue;
+        rows[i + 1] = taken.rest;
+        openRow(taken.label, values, row.start, row.end);
+        opened = true;
+        break;
+      }
+      if (opened) continue;
     }
     const guessed = hasValues ? rowInOrder(b, previous?.node.id, seen, unmatched) : undefined;
     if (guessed) {
