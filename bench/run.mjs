@@ -11,6 +11,7 @@ import { lspBench } from './lsp.mjs';
 import { msPerCall, round } from './timing.mjs';
 import { largeReport } from './large-report.mjs';
 import { readersBench } from './readers.mjs';
+import { extractFuzzBench } from './extract-fuzz.mjs';
 
 const json = process.argv.includes('--json');
 const corpusDir = fileURLToPath(new URL('../test/fixtures/corpus/', import.meta.url));
@@ -58,6 +59,7 @@ const figures = {
   generateMsPerReport: round(generateMs),
   generateReportsPerSecond: Math.round(1000 / generateMs),
   ...(await readersBench()),
+  ...extractFuzzBench(),
   ...(await lspBench()),
 };
 
@@ -77,5 +79,6 @@ if (json) {
   console.log(`5 MB report: ${figures.parse5MBMs} ms  (bound ≤ ${BIG_LIMIT_MS} ms: ${target(figures.parse5MBWithinLimit)})`);
   console.log(`HTML page read ÷ hast-util-from-html's parse = ${figures.htmlReadVsHast} (target ≤ 1.5: ${target(figures.htmlReadVsHast <= 1.5)}); to the model: ${figures.htmlParseVsHast}`);
   console.log(`PDF: ${figures.pdfPagesPerSecond} pages/s; .docx: ${figures.docxReportsPerSecond} reports/s`);
+  console.log(`extract on ${figures.extractFuzzInputs} mutated reports: ${figures.extractFuzzExtracted} extracted, schema-valid share ${figures.extractSchemaValid} (goal 1: ${target(figures.extractSchemaValid === 1)})`);
 }
 if (!figures.parse5MBWithinLimit) process.exitCode = 1;
