@@ -48,9 +48,14 @@ function zhDate(iso: string): string {
 
 function check(context: RuleContext): void {
   const { document } = context;
-  const date = document.signatureDate;
   const year = document.reportYear;
-  if (!date?.iso || year === undefined) return;
+  if (year === undefined) return;
+  // The report's own 落款 governs. Without one, the date the page or crawl says it was published, if it is
+  // plausible: one before the year's end is the site's error (a template date), not the report's.
+  const signed = document.signatureDate?.iso ? document.signatureDate : undefined;
+  const page = !signed && document.publishedDate?.iso && document.publishedDate.iso > `${year}-12-31` ? document.publishedDate : undefined;
+  const date = signed ?? page;
+  if (!date?.iso) return;
   // The kind from options or data; failing both, from the title's agency name.
   const kind: AgencyKind | undefined = context.agencyKind ?? (document.title?.agency ? agencyKindFromName(document.title.agency) : undefined);
   if (date.iso <= `${year}-12-31`) {
@@ -62,6 +67,16 @@ function check(context: RuleContext): void {
   const mmdd = kind ? table[kind] : [...AGENCY_KINDS.map((k) => table[k])].sort().at(-1)!;
   const deadline = deadlineIso(year, mmdd);
   if (date.iso <= deadline) return;
+  if (page) {
+    // A site's date may be a re-publication's: it asks to be checked rather than asserts a fault.
+    context.report({
+      messageId: kind ? 'pageLate' : 'pageLateAny',
+      severity: 'warning',
+      data: { date: date.text, year, kind: kind ? (context.locale === 'zh' ? kind : AGENCY_KIND_SPECS[kind].description.en.toLowerCase()) : '', deadline: zhDate(deadline) },
+      span: date.span,
+    });
+    return;
+  }
   context.report({
     messageId: kind ? 'late' : 'lateAny',
     data: { date: date.text, year, kind: kind ? (context.locale === 'zh' ? kind : AGENCY_KIND_SPECS[kind].description.en.toLowerCase()) : '', deadline: zhDate(deadline) },
@@ -79,8 +94,8 @@ const rule: Rule = {
     severity: 'error',
     fixable: false,
     details: {
-      zh: '《政府信息公开条例》第四十九条：各部门应于每年1月31日前公布本部门上一年度的年度报告，县级以上人民政府应于每年3月31日前公布本级政府上一年度的年度报告；乡镇街道的时限由各地通知规定，一般为1月31日。机关类别取自配置（agencyKind）或报告数据，否则按标题判断：区、县、市、省（人民政府）本级为人民政府，街道、乡、镇为乡镇街道，其余（含人民政府办公室）为部门。类别无法判断时按最晚的时限检查。报告末尾没有落款日期时不检查。当地对某类机关另有规定时，可用选项 deadlines 设置（格式 "MM-DD"）。',
-      en: 'Article 49 of the Regulations: departments publish by 31 January, county-level and higher governments their own report by 31 March of the following year; townships and street offices follow local notices, usually 31 January. The kind comes from the configuration (agencyKind) or the report data, else from the title. With no kind known, the latest deadline applies. A report with no signature date is not checked. A locality with another date sets it with the option deadlines ("MM-DD").',
+      zh: '《政府信息公开条例》第四十九条：各部门应于每年1月31日前公布本部门上一年度的年度报告，县级以上人民政府应于每年3月31日前公布本级政府上一年度的年度报告；乡镇街道的时限由各地通知规定，一般为1月31日。机关类别取自配置（agencyKind）或报告数据，否则按标题判断：区、县、市、省（人民政府）本级为人民政府，街道、乡、镇为乡镇街道，其余（含人民政府办公室）为部门。类别无法判断时按最晚的时限检查。报告没有落款日期时，看网页或抓取记录里的发布时间（如“发布时间：2024-02-05”）：晚于时限时给一个提示（警告）请作者核对；早于报告年度结束的发布时间是网站的错误，不采用。当地对某类机关另有规定时，可用选项 deadlines 设置（格式 "MM-DD"）。',
+      en: 'Article 49 of the Regulations: departments publish by 31 January, county-level and higher governments their own report by 31 March of the following year; townships and street offices follow local notices, usually 31 January. The kind comes from the configuration (agencyKind) or the report data, else from the title. With no kind known, the latest deadline applies. A report with no signature date is judged by the date its page or crawl says it was published (a warning asking to check, when late); a page date before the end of the year is an error of the site and is not used. A locality with another date sets it with the option deadlines ("MM-DD").',
     },
     messages: {
       tooEarly: {
@@ -90,6 +105,14 @@ const rule: Rule = {
       late: {
         zh: '落款日期 {date} 晚于{kind}的发布时限：{year} 年度报告应在 {deadline} 前公布。',
         en: 'The signature date {date} is after the deadline for {kind}: the {year} report is due by {deadline}.',
+      },
+      pageLate: {
+        zh: '报告没有落款日期；网页上的发布时间 {date} 晚于{kind}的发布时限（{year} 年度报告应在 {deadline} 前公布）。请核对报告的公布日期，并在报告末尾写明落款日期。',
+        en: 'The report has no signature date; the page gives it as published on {date}, after the deadline for {kind} (the {year} report is due by {deadline}). Check when it was published, and sign and date the report.',
+      },
+      pageLateAny: {
+        zh: '报告没有落款日期；网页上的发布时间 {date} 晚于任何机关的发布时限（{year} 年度报告最迟应在 {deadline} 前公布）。请核对报告的公布日期，并在报告末尾写明落款日期。',
+        en: 'The report has no signature date; the page gives it as published on {date}, after every deadline (the {year} report is due by {deadline} at the latest). Check when it was published, and sign and date the report.',
       },
       lateAny: {
         zh: '落款日期 {date} 晚于任何机关的发布时限：{year} 年度报告最迟应在 {deadline} 前公布。',
@@ -112,6 +135,16 @@ const rule: Rule = {
     },
     defaultOptions: { deadlines: DEFAULT_DEADLINES },
     examples: [
+      {
+        title: { zh: '没有落款，网页发布时间晚于时限', en: 'No signature, the page published after the deadline' },
+        input: '标题：某某区教育局2023年政府信息公开工作年度报告\n发布时间：2024-02-20\n正文：\n某某区教育局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n本年度工作平稳。\n',
+        findings: [{ line: 2, column: 6, severity: 'warning' }],
+      },
+      {
+        title: { zh: '网页发布时间早于年度结束：网站的错误，不采用', en: 'A page date before the year ends: the site\u2019s error, not used' },
+        input: '标题：某某区教育局2023年政府信息公开工作年度报告\n发布时间：2023-01-01\n正文：\n某某区教育局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n本年度工作平稳。\n',
+        findings: [],
+      },
       {
         title: { zh: '部门报告在2月落款', en: 'A department signs in February' },
         input: '某某区教育局2023年政府信息公开工作年度报告\n\n某某区教育局\n2024年2月5日\n',
