@@ -74,29 +74,20 @@ function tableData(spec: TableSpec, table: TableNode | undefined, issues: Extrac
     const target = data[row.id];
     if (!target) continue;
     const rowLabel = row.label?.text ?? spec.rows.find((r) => r.id === row.id)?.label ?? row.id;
-    if (row.shape === 'unplaced') {
-      issues.push({
-        kind: 'unreadable',
-        table: spec.id,
-        row: row.id,
-        label: rowLabel,
-        expectedCells: row.expectedCells,
-        cells: cellsAsFound(row, place),
-        ...place(row.span),
-        message: `${label}“${rowLabel}”一行的数字无法确定各属哪一列（版式丢失了单元格边界）。`,
-      });
-      continue;
-    }
     if (row.shape !== 'ok') {
+      // A row the layout left unplaceable, or one of the wrong shape: its cells as found, none placed.
+      const unplaced = row.shape === 'unplaced';
       issues.push({
-        kind: 'row-shape',
+        kind: unplaced ? 'unreadable' : 'row-shape',
         table: spec.id,
         row: row.id,
         label: rowLabel,
         expectedCells: row.expectedCells,
         cells: cellsAsFound(row, place),
         ...place(row.span),
-        message: `${label}“${rowLabel}”一行应有 ${row.expectedCells} 个单元格，实有 ${row.cells.length} 个，无法确定各数所属的列。`,
+        message: unplaced
+          ? `${label}“${rowLabel}”一行的数字无法确定各属哪一列（版式丢失了单元格边界）。`
+          : `${label}“${rowLabel}”一行应有 ${row.expectedCells} 个单元格，实有 ${row.cells.length} 个，无法确定各数所属的列。`,
       });
       continue;
     }

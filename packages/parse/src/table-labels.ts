@@ -43,7 +43,8 @@ export function joinTokens(parts: readonly Token[]): Token {
   };
 }
 
-const isSolid = (m: LabelMatch): boolean => m.kind === 'exact' || m.kind === 'normalized' || m.kind === 'deviation';
+/** The best match that does not lose information: exact or normalized beats prefix or fuzzy. */
+export const isSolid = (m: LabelMatch): boolean => m.kind === 'exact' || m.kind === 'normalized' || m.kind === 'deviation';
 
 /**
  * Folds one character as `normalizeLabel` folds text, so a run of labels can be compared character by

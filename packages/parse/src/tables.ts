@@ -15,7 +15,7 @@ import type { Block, GridBlock, LineBlock } from './blocks.js';
 import type { CellNode, LabelNode, LabelRole, RowNode, TableNode, ToleranceNode } from './model.js';
 import type { LineIndex } from './source.js';
 import { classify, fitRow, placeByGrid, type PhysicalRow, type Token } from './table-cells.js';
-import { resolveLabels, vocabularyOf } from './table-labels.js';
+import { isSolid, joinTokens, resolveLabels, vocabularyOf } from './table-labels.js';
 import { cellTokens, hasRunTogether, isStream, streamRows } from './table-stream.js';
 import { recoverSplits, type RunRow } from './recover/split.js';
 
@@ -473,10 +473,6 @@ function sameNumberingStyle(a: string, b: string): boolean {
   return style(a) === style(b);
 }
 
-/** The best match that does not lose information: exact or normalized beats prefix or fuzzy. */
-function isSolid(match: LabelMatch): boolean {
-  return match.kind === 'exact' || match.kind === 'normalized' || match.kind === 'deviation';
-}
 
 interface Builder {
   spec: TableSpec;
@@ -794,13 +790,7 @@ function joinColumnWraps(b: Builder, tokens: readonly Token[], match: (t: Token)
 
 /** One label token from two pieces of text on different lines, keeping where each piece is. */
 function joinPieces(first: Token, piece: Token): Token {
-  return {
-    ...first,
-    text: first.text + piece.text,
-    key: normalizeLabel(first.text + piece.text),
-    end: piece.end,
-    pieces: [...(first.pieces ?? [{ start: first.start, end: first.end }]), { start: piece.start, end: piece.end }],
-  };
+  return joinTokens([first, piece]);
 }
 
 /** The row a joined label names, when it names one exactly (up to widths, spaces and known deviations). */

@@ -1,3 +1,4 @@
+import { cjkNumeral } from '@nianbao/format';
 import { LineIndex, type Point } from '../source.js';
 import type { PlaceMark, ViewOrigin } from './types.js';
 
@@ -85,14 +86,12 @@ export function placeAt(places: readonly PlaceMark[], offset: number): PlaceMark
   return found;
 }
 
-const CJK_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
 /** `第3页 第12行`, `第12段`, `表3 第7行 第2列`: a place a person can find in Word or a PDF viewer. */
 export function formatPlace(place: PlaceMark, locale: 'zh' | 'en'): string {
   const parts: string[] = [];
   if (locale === 'zh') {
     if (place.page !== undefined) parts.push(`第${place.page}页`);
-    if (place.table !== undefined) parts.push(`第${CJK_NUMERALS[place.table] ?? place.table}个表格`);
+    if (place.table !== undefined) parts.push(`第${cjkNumeral(place.table)}个表格`);
     if (place.row !== undefined) parts.push(`第${place.row}行`);
     if (place.column !== undefined) parts.push(`第${place.column}列`);
     if (place.paragraph !== undefined) parts.push(`第${place.paragraph}段`);

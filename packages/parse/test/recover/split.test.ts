@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FORMATS, type FormatYear, type Identity, type TableSpec } from '@nianbao/format';
 import { Gap, readLine, readLineByCells, type LineSpec } from '../../src/recover/compose.js';
 import { recoverSplits, type RunRow, type SplitResult } from '../../src/recover/split.js';
+import { Rng } from '../../../../test/helpers/layouts/prng.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -25,16 +26,10 @@ function settled(result: SplitResult, id: string): number[] | undefined {
   return result.values.get(id);
 }
 
-/** Seeded random numbers (mulberry32), so a failing case can be replayed from its seed. */
+/** Seeded random numbers (the layouts generator's), so a failing case can be replayed from its seed. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /** A count as real reports have them: mostly 0, now and then a few, rarely hundreds. */
