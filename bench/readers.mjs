@@ -54,7 +54,15 @@ export async function readersBench() {
   const docx = await docxOf(readFileSync(new URL('000_05203f94ff7e5eba.txt', corpus), 'utf8'));
   const docxMs = msPerCall(() => parseReport(readSourceSync(docx, 'report.docx')), { warmup: 5, batches: 5, minMs: 300 });
 
+  // A 5 MB page: the corpus page's article repeated inside one page, read to the model.
+  const article = /<body[^>]*>([\s\S]*)<\/body>/iu.exec(htmlText)?.[1] ?? htmlText;
+  const copies = Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(article));
+  const bigPage = Buffer.from(`<html><head><meta charset="utf-8"></head><body>${article.repeat(copies)}</body></html>`, 'utf8');
+  const bigMs = msPerCall(() => parseReport(readSourceSync(bigPage, 'big.html')), { warmup: 1, batches: 3, minMs: 0 });
+
   return {
+    html5MBMs: round(bigMs, 1),
+    html5MBWithinLimit: bigMs <= 5000,
     // The reader's view alone, and the whole read to the model, each against hast's own parse.
     htmlReadVsHast: round(viewMs / hastMs),
     htmlParseVsHast: round(readMs / hastMs),

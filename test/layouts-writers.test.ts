@@ -1,7 +1,7 @@
 /**
  * The generator behind the layout property tests: random data is valid and its identities hold, the
  * composed tables have the national format's merged cells, every writer is deterministic for a seed
- * and varies with it. Reading each layout back is test/layouts.property.test.ts's.
+ * and varies with it. Reading each layout back is test/layouts-*.property.test.ts's.
  */
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
@@ -89,5 +89,5 @@ describe('writers', () => {
     }
   });
 
-  // Reading every layout back, with and without a fault, is test/layouts.property.test.ts's.
+  // Reading every layout back, with and without a fault, is test/layouts-*.property.test.ts's.
 });

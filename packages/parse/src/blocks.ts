@@ -53,6 +53,11 @@ export interface GridCell extends TextRun {
 export interface GridBlock {
   kind: 'grid';
   rows: GridCell[][];
+  /**
+   * The grid goes on from the grid before it across a page break (a PDF's table, the same columns on
+   * the next page): its first row may be the end of the other's last row, broken by the page.
+   */
+  continued?: boolean;
   start: number;
   end: number;
 }

@@ -250,8 +250,16 @@ function physicalRows(region: TableRegion, blocks: readonly Block[], cellPerLine
   const tokenOf = (c: { text: string; start: number; end: number }): Token => classify(c.text, c.start, c.end);
   if (!cellPerLine) {
     for (const b of region.blocks) {
-      if (b.kind === 'grid') rows.push(...gridRows(b));
-      else rows.push({ tokens: b.cells.flatMap(cellTokens), start: b.start, end: b.end });
+      if (b.kind === 'grid') {
+        const next = gridRows(b);
+        const last = rows[rows.length - 1];
+        const first = next[0];
+        if (b.continued && last && first && finishesRow(region.table, last, first)) {
+          rows[rows.length - 1] = joinedRow(last, first);
+          next.shift();
+        }
+        rows.push(...next);
+      } else rows.push({ tokens: b.cells.flatMap(cellTokens), start: b.start, end: b.end });
     }
     return region.table === 'reviewLitigation' ? rows : withWrappedLabels(rows);
   }
@@ -294,6 +302,52 @@ function physicalRows(region: TableRegion, blocks: readonly Block[], cellPerLine
     current.end = b.end;
   }
   return rows;
+}
+
+/** Every label of a table in either format, normalized: what a row's label may be. */
+const KNOWN_LABELS = new Map<TableId, Set<string>>(
+  TABLE_IDS.map((id) => [
+    id,
+    new Set(Object.values(FORMATS).flatMap((f) => [...f.tables[id].rows, ...f.tables[id].columns, ...f.tables[id].blocks].map((x) => normalizeLabel(x.label)))),
+  ]),
+);
+
+/**
+ * Whether the first row of a grid continued on the next page is the rest of the last row before the
+ * break (a tall row the page broke: `3.危及“三安全` with its numbers, then `一稳定”` over blank cells).
+ * Only where the cells fit together — text under text, numbers on one side only — and where a label
+ * comes out whole only when joined: a row of its own at the top of a page, blank cells and all, stays one.
+ */
+function finishesRow(table: TableId, before: PhysicalRow, after: PhysicalRow): boolean {
+  const known = KNOWN_LABELS.get(table)!;
+  let completes = false;
+  for (const t of after.tokens) {
+    if (t.gridColumn === undefined) return false;
+    const above = before.tokens.find((u) => u.gridColumn === t.gridColumn);
+    if (t.kind === 'blank') continue;
+    if (!above) return false;
+    if (t.kind === 'number' || t.valueLike) {
+      if (above.kind !== 'blank') return false;
+      continue;
+    }
+    if (t.kind !== 'text' || above.kind !== 'text') return false;
+    const alone = known.has(t.key ?? normalizeLabel(t.text));
+    const joined = known.has(normalizeLabel(above.text + t.text));
+    if (alone) return false;
+    if (joined) completes = true;
+  }
+  return completes;
+}
+
+/** The two halves of a row broken by a page, cell by cell. */
+function joinedRow(before: PhysicalRow, after: PhysicalRow): PhysicalRow {
+  const tokens = before.tokens.map((t): Token => {
+    const rest = after.tokens.find((u) => u.gridColumn === t.gridColumn);
+    if (!rest || rest.kind === 'blank') return t;
+    if (t.kind === 'blank') return rest;
+    return { ...joinTokens([t, rest]), gridColumn: t.gridColumn };
+  });
+  return { tokens, start: before.start, end: after.end };
 }
 
 /**

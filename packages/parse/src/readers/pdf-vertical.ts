@@ -44,7 +44,7 @@ function translate(tx: number, ty: number, m: Matrix): Matrix {
 }
 
 /** Six numbers out of an operator argument (an array or a typed array), or undefined. */
-function matrixOf(value: unknown): Matrix | undefined {
+export function matrixOf(value: unknown): Matrix | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const source = value as ArrayLike<unknown>;
   const m: number[] = [];

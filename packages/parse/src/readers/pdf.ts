@@ -2,9 +2,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { trimRun, type Block, type GridCell } from '../blocks.js';
+import { lineBlock } from '../read-text.js';
 import { fillBlankCells, numbersAfterLabels } from './pdf-columns.js';
 import { dropFurniture, type PageBox } from './pdf-furniture.js';
-import { lineText, pageLines, type PageLine, type TextPiece } from './pdf-lines.js';
+import { latticeTables, type LatticeTable } from './pdf-lattice.js';
+import { isNumberCell, lineText, pageLines, type PageLine, type TextPiece } from './pdf-lines.js';
 import {
   blankPdf,
   corruptPdf,
@@ -16,6 +19,7 @@ import {
   scannedPdf,
   unreadablePages,
 } from './pdf-problems.js';
+import { pageRules, type Rule } from './pdf-rules.js';
 import { multiply, verticalPieces, type Matrix } from './pdf-vertical.js';
 import type { MetaField, PlaceMark, ReadProblem, SourceMetadata, SourceView } from './types.js';
 
@@ -51,12 +55,23 @@ function pdfJsRoot(): string {
   }
 }
 
-/** A page read: its box, its rebuilt lines, and whether it had text or paints images. */
+/** A page read: its box, its rebuilt lines and ruled tables, and whether it had text or paints images. */
 interface PageRead {
   box: PageBox;
+  /** The lines outside the ruled tables. */
   lines: PageLine[];
+  tables: LatticeTable[];
   hasText: boolean;
   hasImages: boolean;
+}
+
+/** A page whose lines hold this many rows of two numbers or more may hold a table: its borders are worth reading. */
+const TABLE_ROWS = 2;
+
+function mayHoldTable(pieces: readonly TextPiece[]): boolean {
+  let rows = 0;
+  for (const line of pageLines(pieces)) if (line.cells.filter((c) => isNumberCell(c.text)).length >= 2 && ++rows >= TABLE_ROWS) return true;
+  return false;
 }
 
 /** Where a point of user space lands on the page as shown (rotation applied), y growing upwards. */
@@ -108,12 +123,15 @@ async function readPage(page: PDFPageProxy, pdfjs: PdfJs): Promise<PageRead> {
     }
   }
   let hasImages = false;
-  if (fallback.length > 0 || pieces.length === 0) {
+  let rules: Rule[] = [];
+  if (fallback.length > 0 || pieces.length === 0 || mayHoldTable(pieces)) {
     const vertical: TextPiece[] = [];
     try {
-      // Costs a second pass over the page (fonts are translated for display): only for vertical text and for pages without text.
+      // Costs a second pass over the page (fonts are translated for display): only for vertical text, for
+      // pages without text, and for pages that may hold a table (its borders are in the operator list).
       const ops = await page.getOperatorList();
       hasImages = paintsImage(ops.fnArray, pdfjs);
+      rules = pageRules(ops.fnArray, ops.argsArray, pdfjs.OPS, multiply(view, [1, 0, 0, -1, 0, box.height]));
       if (fallback.length > 0) {
         for (const g of verticalPieces(ops.fnArray, ops.argsArray, pdfjs.OPS, verticalFonts)) {
           const m = place(view, box.height, [g.size, 0, 0, g.size, g.x, g.y]);
@@ -125,7 +143,10 @@ async function readPage(page: PDFPageProxy, pdfjs: PdfJs): Promise<PageRead> {
     }
     pieces.push(...(vertical.length > 0 ? vertical : fallback));
   }
-  return { box, lines: fillBlankCells(numbersAfterLabels(pageLines(pieces))), hasText: pieces.length > 0, hasImages };
+  const tables = rules.length > 0 ? latticeTables(rules, pieces) : [];
+  const held = new Set(tables.flatMap((t) => [...t.pieces]));
+  const rest = held.size > 0 ? pieces.filter((p) => !held.has(p)) : pieces;
+  return { box, lines: fillBlankCells(numbersAfterLabels(pageLines(rest))), tables, hasText: pieces.length > 0, hasImages };
 }
 
 /** The document's own fields (`Title`, `Author`, `Creator`, dates): around the report, not in it. */
@@ -158,20 +179,82 @@ function failed(problem: ReadProblem): SourceView {
   return { format: 'pdf', text: '', encoding: 'binary', places: [], metadata: { fields: [] }, problems: [problem] };
 }
 
-/** Joins the pages' lines into the view, one line a line, pages one after the other; a place per line. */
-function assemble(pages: ReadonlyArray<readonly PageLine[] | undefined>): { text: string; places: PlaceMark[] } {
+/** What a page shows, top to bottom: lines, and ruled tables read as grids. */
+type PageItem = { kind: 'line'; y: number; line: PageLine } | { kind: 'table'; y: number; table: LatticeTable };
+
+function pageItems(lines: readonly PageLine[], tables: readonly LatticeTable[]): PageItem[] {
+  const items: PageItem[] = [
+    ...tables.map((table): PageItem => ({ kind: 'table', y: table.top, table })),
+    ...lines.map((line): PageItem => ({ kind: 'line', y: line.y, line })),
+  ];
+  // Stable: a table comes before a line at its top border's height.
+  return items.sort((a, b) => b.y - a.y);
+}
+
+/** Whether two tables share their column borders: one table, broken by a page. */
+function sameColumns(a: LatticeTable, b: LatticeTable): boolean {
+  return a.columns.length === b.columns.length && a.columns.every((x, i) => Math.abs(x - b.columns[i]!) <= 2);
+}
+
+/**
+ * Joins the pages into the view, one line a line and one table row a line (cells by tabs), pages one
+ * after the other, with a place per line. Where a page has ruled tables the view comes with its blocks:
+ * the tables as grids (merged cells expanded), every other line as the text reader would split it.
+ */
+function assemble(pages: ReadonlyArray<readonly PageItem[] | undefined>): { text: string; places: PlaceMark[]; blocks?: Block[] } {
   const parts: string[] = [];
   const places: PlaceMark[] = [];
+  // Lines are split into blocks once the whole text is known: until then a line is its offsets.
+  const blocks: Array<Block | { start: number; end: number }> = [];
+  let grids = 0;
   let offset = 0;
-  for (const [p, lines] of pages.entries()) {
-    for (const [i, line] of (lines ?? []).entries()) {
-      const text = lineText(line);
-      places.push({ start: offset, page: p + 1, line: i + 1 });
-      parts.push(text);
-      offset += text.length + 1;
+  const write = (text: string): void => {
+    parts.push(text);
+    offset += text.length;
+  };
+  let lastTable: LatticeTable | undefined;
+  for (const [p, items] of pages.entries()) {
+    let n = 0;
+    // A table that ends a page and one that starts the next, with the same columns, are one table.
+    const carried = lastTable && items?.[0]?.kind === 'table' && sameColumns(lastTable, items[0].table);
+    lastTable = undefined;
+    for (const [i, item] of (items ?? []).entries()) {
+      lastTable = item.kind === 'table' ? item.table : undefined;
+      if (item.kind === 'line') {
+        const text = lineText(item.line);
+        places.push({ start: offset, page: p + 1, line: ++n });
+        const start = offset;
+        write(text);
+        blocks.push({ start, end: offset });
+        write('\n');
+        continue;
+      }
+      grids++;
+      const start = offset;
+      let end = start;
+      const rows: GridCell[][] = item.table.rows.map((row) => {
+        places.push({ start: offset, page: p + 1, line: ++n });
+        let first = true;
+        const cells = row.map((slot): GridCell => {
+          if (slot.covered) return { text: '', start: offset, end: offset, covered: true };
+          if (!first) write('\t');
+          first = false;
+          const cellStart = offset;
+          write(slot.text);
+          return trimRun(slot.text, cellStart);
+        });
+        end = offset;
+        write('\n');
+        return cells;
+      });
+      blocks.push({ kind: 'grid', rows, start, end, ...(i === 0 && carried ? { continued: true } : {}) });
     }
   }
-  return { text: parts.join('\n'), places };
+  // The view ends without a line break, as the text of a file does.
+  if (parts[parts.length - 1] === '\n') parts.pop();
+  const text = parts.join('');
+  if (grids === 0) return { text, places };
+  return { text, places, blocks: blocks.map((b) => ('kind' in b ? b : lineBlock(text, b.start, b.end))) };
 }
 
 /**
@@ -229,13 +312,13 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceView> {
     }
     const kept = dropFurniture(readable);
     let k = 0;
-    const pages = reads.map((r) => (r ? kept[k++] : undefined));
-    const { text, places } = assemble(pages);
+    const pages = reads.map((r) => (r ? pageItems(kept[k++]!, r.tables) : undefined));
+    const { text, places, blocks } = assemble(pages);
     if (broken.length > 0) problems.push(unreadablePages(broken));
     const scans = reads.flatMap((r, i) => (r && !r.hasText && r.hasImages ? [i + 1] : []));
     if (scans.length > 0) problems.push(scannedPages(scans));
     if (looksGarbled(text)) problems.unshift(garbledPdf());
-    return { format: 'pdf', text, encoding: 'binary', places, metadata, problems };
+    return { format: 'pdf', text, encoding: 'binary', ...(blocks ? { blocks } : {}), places, metadata, problems };
   } catch (error) {
     return failed(corruptPdf(errorMessage(error)));
   } finally {

@@ -162,7 +162,8 @@ describe.skipIf(!haveCorpus)('readPdf: the corpus PDF (WPS, CID fonts, a vertica
     const v = view!;
     expect(v.format).toBe('pdf');
     expect(v.encoding).toBe('binary');
-    expect(v.blocks).toBeUndefined();
+    // The tables are ruled: read from their borders, as grids (one per table and page).
+    expect(v.blocks!.filter((b) => b.kind === 'grid').length).toBeGreaterThanOrEqual(3);
     expect(v.problems).toEqual([]);
     const expected = readFileSync(CORPUS_TXT, 'utf8')
       .split('\n')
@@ -176,7 +177,8 @@ describe.skipIf(!haveCorpus)('readPdf: the corpus PDF (WPS, CID fonts, a vertica
   });
 
   it('puts the six headings on lines of their own, and no page numbers', () => {
-    const l = lines(view!);
+    const v = view!;
+    const l = lines(v);
     for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
       expect(l).toContain(h);
     }
@@ -184,7 +186,9 @@ describe.skipIf(!haveCorpus)('readPdf: the corpus PDF (WPS, CID fonts, a vertica
     expect(view!.text).not.toContain('\f');
     // The sentence that page 4's number interrupted in the layout text runs on unbroken.
     expect(l).toContain('编制适用性广、操作性强的依申请公开政府信息答复书模板，使');
-    expect(l).toContain('三、本年度办理结果');
+    // The vertical cell, read from the operator list, is one cell of its table's grid.
+    const cells = v.blocks!.flatMap((b) => (b.kind === 'grid' ? b.rows.flat().map((c) => c.text) : []));
+    expect(cells).toContain('三、本年度办理结果');
   });
 
   it('places point at the page and line', () => {

@@ -77,16 +77,17 @@ function drawTable(pdf: Pdf, grid: Grid, rng: Rng, fontSize: number): void {
       current = place.page;
     }
     const h = heights[r]!;
-    for (const s of row) {
-      const x = xs[s.column]!;
-      const w = ws[s.column]!;
+    row.forEach((s, c) => {
+      // `c` is this position's column; `s.column` the merged cell's first.
+      const x = xs[c]!;
+      const w = ws[c]!;
       const lastRow = s.row + s.cell.rowSpan - 1 === r;
       // Each position draws the borders that are edges of its cell, so a merged cell is one box.
       if (s.left) pdf.moveTo(x, place.y).lineTo(x, place.y + h).stroke();
-      if (s.column + 1 === grid.width || all[r]![s.column + 1]!.cell !== s.cell) pdf.moveTo(x + w, place.y).lineTo(x + w, place.y + h).stroke();
+      if (c + 1 === grid.width || all[r]![c + 1]!.cell !== s.cell) pdf.moveTo(x + w, place.y).lineTo(x + w, place.y + h).stroke();
       if (s.top || places[r - 1]?.page !== place.page) pdf.moveTo(x, place.y).lineTo(x + w, place.y).stroke();
       if (lastRow || places[r + 1]?.page !== place.page) pdf.moveTo(x, place.y + h).lineTo(x + w, place.y + h).stroke();
-      if (!s.origin || s.cell.text === '') continue;
+      if (!s.origin || s.cell.text === '') return;
       const spanned = places.slice(r, r + s.cell.rowSpan);
       const onePage = spanned.every((p) => p.page === place.page);
       const height = onePage ? heights.slice(r, r + s.cell.rowSpan).reduce((a, b) => a + b, 0) : h;
@@ -97,7 +98,7 @@ function drawTable(pdf: Pdf, grid: Grid, rng: Rng, fontSize: number): void {
         align: s.cell.role === 'label' ? 'left' : 'center',
         lineBreak: true,
       });
-    }
+    });
   });
   pdf.x = left;
   pdf.y = (places[places.length - 1]?.y ?? pdf.y) + (heights[heights.length - 1] ?? 0) + 12;
