@@ -41,6 +41,19 @@ function fold(ch: string): string {
  * of every table, so it avoids a full NFKC pass unless a character needs one.
  */
 export function normalizeLabel(text: string): string {
+  const known = normalizedCache.get(text);
+  if (known !== undefined) return known;
+  const result = normalizeUncached(text);
+  // Tables repeat the same labels in every report: a bounded memo, emptied when full.
+  if (normalizedCache.size >= CACHE_LIMIT) normalizedCache.clear();
+  normalizedCache.set(text, result);
+  return result;
+}
+
+const CACHE_LIMIT = 20_000;
+const normalizedCache = new Map<string, string>();
+
+function normalizeUncached(text: string): string {
   const source = NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text;
   return source
     .replace(FOLD, fold)
@@ -178,6 +191,37 @@ export function matchNormalizedLabel(
   options: MatchOptions = {},
 ): LabelMatch | undefined {
   if (normalized === '') return undefined;
+  // The same cell text is matched against the same candidates many times (every reading of a table
+  // tries its rows): the answer is memoised per candidate list, options and text. Callers get a copy.
+  let memo = matchCache.get(candidates);
+  if (!memo) {
+    memo = new Map();
+    matchCache.set(candidates, memo);
+  }
+  const key = `${optionsKey(options)}\u0000${text}\u0000${normalized}`;
+  let found = memo.get(key);
+  if (found === undefined) {
+    found = matchUncached(text, normalized, candidates, options) ?? null;
+    if (memo.size >= CACHE_LIMIT) memo.clear();
+    memo.set(key, found);
+  }
+  return found === null ? undefined : { ...found, deviations: [...found.deviations] };
+}
+
+const matchCache = new WeakMap<readonly LabelCandidate[], Map<string, LabelMatch | null>>();
+const deviationIds = new WeakMap<readonly LabelDeviation[], number>();
+let nextDeviationId = 1;
+
+function optionsKey(options: MatchOptions): string {
+  let id = 0;
+  if (options.deviations) {
+    id = deviationIds.get(options.deviations) ?? nextDeviationId++;
+    deviationIds.set(options.deviations, id);
+  }
+  return `${id}|${options.minScore ?? ''}|${options.prefixMinLength ?? ''}`;
+}
+
+function matchUncached(text: string, normalized: string, candidates: readonly LabelCandidate[], options: MatchOptions): LabelMatch | undefined {
   const { numbering, core: rawCore } = splitNumbering(normalized);
   const { text: core, applied } = applyDeviations(rawCore, options.deviations ?? []);
   const prepared = prepare(candidates);
