@@ -10,3 +10,5 @@ export * from './schema.js';
 export * from './totals.js';
 export * from './numerals.js';
 export * from './values.js';
+export * from './evaluate.js';
+export * from './numbering.js';

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { cjkNumeralSource } from './numbering.js';
 import type { LabelDeviation } from './types.js';
 
 /** Characters whose compatibility forms NFKC would fold and the fast path below does not. */
@@ -65,7 +66,7 @@ function normalizeUncached(text: string): string {
 
 const UNIT_NOTE = /^\((?:单位[:：]?)?(?:元|万元|亿元|件|个|项|条|次)\)$/u;
 
-const NUMBERING = /^(?:\((?<paren>[一二三四五六七八九十]{1,3}|\d{1,2})\)|(?<cjk>[一二三四五六七八九十]{1,3})[、.]|(?<arabic>\d{1,2})\.)/u;
+const NUMBERING = new RegExp(`^(?:\\((?<paren>${cjkNumeralSource()}|\\d{1,2})\\)|(?<cjk>${cjkNumeralSource()})[、.]|(?<arabic>\\d{1,2})\\.)`, 'u');
 
 export interface SplitNumbering {
   /** The numbering as written after normalization, e.g. `(一)`, `1.`, `三、`; empty when none. */

@@ -7,11 +7,13 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import {
   FORMATS,
   formatYearFor,
+  evaluate,
+  identityPlaces,
   reportDataSchema,
+  termCell,
   totalIdentities,
   type CellValue,
   type FormatSpec,
-  type Identity,
   type ReportData,
   type TableData,
 } from '@nianbao/format';
@@ -125,25 +127,11 @@ function label(format: FormatSpec, table: keyof ReportData['tables'], row: strin
   return `${spec.rows.find((r) => r.id === row)?.label ?? row}·${spec.columns.find((c) => c.id === column)?.label ?? column}`;
 }
 
-interface Instance {
-  identity: Identity;
-  cell: (ref: string, previous?: boolean) => { row: string; column: string };
-  place: string;
+/** A data cell's number, or undefined when it is absent or null. */
+function numberAt(table: TableData, row: string, column: string): number | undefined {
+  const v = table[row]?.[column];
+  return typeof v === 'number' ? v : undefined;
 }
-
-function instances(format: FormatSpec, identity: Identity): Instance[] {
-  const spec = format.tables[identity.table];
-  const places = identity.over ?? (identity.per === 'column' ? spec.columns.map((c) => c.id) : spec.rows.map((r) => r.id));
-  return places
-    .filter((place) => identity.per === 'column' || spec.rows.find((r) => r.id === place)?.columns.includes(identity.left[0]!.ref))
-    .map((place) => ({
-      identity,
-      place,
-      cell: (ref: string) => (identity.per === 'column' ? { row: ref, column: place } : { row: place, column: ref }),
-    }));
-}
-
-const round = (n: number): number => Math.round(n * 100) / 100;
 
 /** Fills totals that are absent (or all of them, with `fixTotals`); returns the paths it filled. */
 function computeTotals(format: FormatSpec, data: ReportData, given: (table: string, row: string, column: string) => boolean, fixTotals: boolean): string[] {
@@ -154,15 +142,15 @@ function computeTotals(format: FormatSpec, data: ReportData, given: (table: stri
     let changed = false;
     for (const identity of identities) {
       const table = data.tables[identity.table];
-      for (const inst of instances(format, identity)) {
-        const target = inst.cell(identity.left[0]!.ref);
+      for (const place of identityPlaces(format, identity)) {
+        const target = termCell(identity, place, identity.left[0]!);
         if (given(identity.table, target.row, target.column) && !fixTotals) continue;
-        const parts = identity.right.map((t) => table[inst.cell(t.ref).row]?.[inst.cell(t.ref).column]);
-        if (parts.some((p) => p === null || p === undefined)) {
+        // The right side is the total's parts: their sum is what the total must be.
+        const { right: sum } = evaluate(identity, place, (cell) => numberAt(table, cell.row, cell.column));
+        if (sum === undefined) {
           if (table[target.row]?.[target.column] === undefined) (table[target.row] ??= {})[target.column] = null;
           continue;
         }
-        const sum = round((parts as number[]).reduce((a, b) => a + b, 0));
         if (table[target.row]?.[target.column] !== sum) {
           (table[target.row] ??= {})[target.column] = sum;
           changed = true;
@@ -181,48 +169,41 @@ function identityProblems(format: FormatSpec, data: ReportData, locale: Locale):
   for (const identity of format.identities) {
     const table: TableData = data.tables[identity.table];
     const previous = identity.table === 'applications' ? { carriedForward: data.previousYear?.carriedForward } : { inForce: data.previousYear?.inForce };
-    for (const inst of instances(format, identity)) {
-      const value = (ref: string, previousYear?: boolean): CellValue | undefined => {
-        const { row, column } = inst.cell(ref);
-        if (!previousYear) return table[row]?.[column];
+    for (const place of identityPlaces(format, identity)) {
+      const evaluation = evaluate(identity, place, (cell) => {
+        if (!cell.previousYear) return numberAt(table, cell.row, cell.column);
         // Last year's figures come from the data's previousYear block, where there is one.
-        if (identity.per === 'column') return ref === 'carriedForward' ? previous.carriedForward?.[column] : undefined;
-        return ref === 'inForce' ? previous.inForce?.[row] : undefined;
-      };
-      const terms = [...identity.left.map((t) => ({ t, side: 'left' })), ...identity.right.map((t) => ({ t, side: 'right' }))];
-      const values = terms.map(({ t }) => value(t.ref, t.previousYear));
-      if (values.some((v) => v === null || v === undefined)) continue;
-      const sum = (side: string): number =>
-        round(terms.reduce((n, x, i) => (x.side === side ? n + (x.t.sign ?? 1) * (values[i] as number) : n), 0));
-      const left = sum('left');
-      const right = sum('right');
-      if (left === right) continue;
+        const v = identity.per === 'column' ? (cell.row === 'carriedForward' ? previous.carriedForward?.[cell.column] : undefined) : cell.column === 'inForce' ? previous.inForce?.[cell.row] : undefined;
+        return typeof v === 'number' ? v : undefined;
+      });
+      const { left, right, difference } = evaluation;
+      if (difference === undefined || difference === 0 || left === undefined || right === undefined) continue;
       const spec = format.tables[identity.table];
       // Terms differ along one dimension only: name them by it, and the place by the other.
       const termLabel = (ref: string): string =>
         identity.per === 'column' ? (spec.rows.find((r) => r.id === ref)?.label ?? ref) : (spec.columns.find((c) => c.id === ref)?.label ?? ref);
       const placeLabel =
         identity.per === 'column'
-          ? `“${spec.columns.find((c) => c.id === inst.place)?.label ?? inst.place}”${say(locale, '列', ' column')}`
-          : `“${spec.rows.find((r) => r.id === inst.place)?.label ?? inst.place}”${say(locale, '行', ' row')}`;
-      const describe = (side: string): string =>
-        terms
-          .map((x, i) => ({ x, v: values[i] as number }))
-          .filter(({ x }) => x.side === side)
-          .map(({ x, v }) => `${x.t.sign === -1 ? '−' : ''}${x.t.previousYear ? say(locale, '上年', "last year's ") : ''}${termLabel(x.t.ref)} ${v}`)
+          ? `“${spec.columns.find((c) => c.id === place)?.label ?? place}”${say(locale, '列', ' column')}`
+          : `“${spec.rows.find((r) => r.id === place)?.label ?? place}”${say(locale, '行', ' row')}`;
+      const describe = (side: 'left' | 'right'): string =>
+        evaluation.terms
+          .filter((x) => x.side === side)
+          .map((x) => `${x.term.sign === -1 ? '−' : ''}${x.term.previousYear ? say(locale, '上年', "last year's ") : ''}${termLabel(x.term.ref)} ${x.value!}`)
           .join(' + ')
           .replace(/\+ −/gu, '− ');
       // A side of one term is its value; a sum shows its parts and its total.
-      const side = (name: string, total: number): string => (terms.filter((x) => x.side === name).length === 1 ? describe(name) : `${describe(name)} = ${total}`);
-      const target = inst.cell(identity.left[0]!.ref);
+      const side = (name: 'left' | 'right', total: number): string => (evaluation.terms.filter((x) => x.side === name).length === 1 ? describe(name) : `${describe(name)} = ${total}`);
+      const target = termCell(identity, place, identity.left[0]!);
+      const by = Math.abs(difference);
       problems.push({
         path: `tables.${identity.table}.${target.row}.${target.column}`,
         kind: totalIdentities(format).includes(identity) ? 'total' : 'identity',
         severity: identity.severity,
         message: say(
           locale,
-          `${identity.description.zh}——${placeLabel}不成立：${side('left', left)}，而 ${side('right', right)}，相差 ${round(Math.abs(left - right))}。`,
-          `${identity.description.en} — fails for ${placeLabel}: ${side('left', left)}, but ${side('right', right)}; they differ by ${round(Math.abs(left - right))}.`,
+          `${identity.description.zh}——${placeLabel}不成立：${side('left', left)}，而 ${side('right', right)}，相差 ${by}。`,
+          `${identity.description.en} — fails for ${placeLabel}: ${side('left', left)}, but ${side('right', right)}; they differ by ${by}.`,
         ),
       });
     }

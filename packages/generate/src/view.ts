@@ -2,17 +2,7 @@
  * The view a template renders: every label, heading and notice taken from the format data, every value
  * from the report data (escaped), tables laid out as rows of cell texts. Templates only arrange it.
  */
-import {
-  FORMATS,
-  SECTIONS,
-  canonicalHeading,
-  type CellValue,
-  type FormatSpec,
-  type ReportData,
-  type SectionId,
-  type TableData,
-  type TableSpec,
-} from '@nianbao/format';
+import { canonicalHeading, cjkNumeral, FORMATS, SECTIONS, type CellValue, type FormatSpec, type ReportData, type SectionId, type TableData, type TableSpec } from '@nianbao/format';
 import { escapeDeep, markdownUrl } from './escape.js';
 
 export interface SectionView {
@@ -166,7 +156,7 @@ export function reportView(raw: ReportData): ReportView {
         heading: canonicalHeading(s),
         title: s.title,
         contents: s.contents.zh,
-        subheads: s.subheads.map((h, i) => `（${'一二三四五六七八九十'[i]}）${h}`),
+        subheads: s.subheads.map((h, i) => `（${cjkNumeral(i + 1)}）${h}`),
       },
     ]),
   ) as Record<SectionId, SectionView>;

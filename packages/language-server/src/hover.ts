@@ -1,6 +1,6 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
-import { FORMATS, canonicalHeading, formatFor, sectionSpec, type FormatSpec, type Identity, type IdentityTerm, type TableSpec } from '@nianbao/format';
-import { checkIdentity, placedRows, readCell, tableOf, type Locale } from '@nianbao/lint';
+import { FORMATS, canonicalHeading, evaluate, formatFor, identityPlaces, sectionSpec, type FormatSpec, type Identity, type IdentityTerm, type TableSpec } from '@nianbao/format';
+import { placedRows, readCell, tableOf, type Locale } from '@nianbao/lint';
 import { viewOffsetAt, type CellNode, type LabelNode, type ReportDocument, type RowNode, type TableNode } from '@nianbao/parse';
 import { t } from './messages.js';
 import { placeOf, spanContains, toLspRange } from './positions.js';
@@ -11,24 +11,19 @@ export function tableFormatOf(document: ReportDocument): FormatSpec {
   return FORMATS[document.tableFormatYear ?? format.year];
 }
 
-/** Decimals in hundredths, as lint compares them, so 0.1 + 0.2 shows as 0.3. */
-const round = (n: number): number => Math.round(n * 100) / 100;
-
 /** The identities in which a cell is the total: the single term of one side; the other side is its addends. */
-function identitiesTotalling(format: FormatSpec, table: TableNode, row: RowNode, cell: CellNode, hasPrevious: boolean): Array<{ identity: Identity; place: string; addends: IdentityTerm[] }> {
-  const out: Array<{ identity: Identity; place: string; addends: IdentityTerm[] }> = [];
+function identitiesTotalling(format: FormatSpec, table: TableNode, row: RowNode, cell: CellNode, hasPrevious: boolean): Array<{ identity: Identity; place: string; totalSide: 'left' | 'right' }> {
+  const out: Array<{ identity: Identity; place: string; totalSide: 'left' | 'right' }> = [];
   if (row.id === undefined || cell.column === undefined) return out;
   for (const identity of format.identities) {
     if (identity.table !== table.id) continue;
     if (!hasPrevious && [...identity.left, ...identity.right].some((term) => term.previousYear)) continue;
     const place = identity.per === 'column' ? cell.column : row.id;
     const ref = identity.per === 'column' ? row.id : cell.column;
-    if (identity.over && !identity.over.includes(place)) continue;
-    if (identity.per === 'column' && !format.tables[table.id].columns.some((c) => c.id === place)) continue;
-    if (identity.per === 'row' && !format.tables[table.id].rows.find((r) => r.id === place)?.columns.includes(identity.left[0]!.ref)) continue;
+    if (!identityPlaces(format, identity).includes(place)) continue;
     const isTotal = (side: IdentityTerm[]): boolean => side.length === 1 && side[0]!.ref === ref && !side[0]!.previousYear;
-    if (isTotal(identity.left)) out.push({ identity, place, addends: identity.right });
-    else if (isTotal(identity.right)) out.push({ identity, place, addends: identity.left });
+    if (isTotal(identity.left)) out.push({ identity, place, totalSide: 'left' });
+    else if (isTotal(identity.right)) out.push({ identity, place, totalSide: 'right' });
   }
   return out;
 }
@@ -37,36 +32,31 @@ function termLabel(spec: TableSpec, identity: Identity, term: IdentityTerm): str
   return identity.per === 'column' ? (spec.rows.find((r) => r.id === term.ref)?.label ?? term.ref) : (spec.columns.find((c) => c.id === term.ref)?.label ?? term.ref);
 }
 
-/** On a total: the identity, each addend with its value, the sum, what is written, and the difference. */
+/** On a total: the identity, each addend with its value, the sum, what is written, and the difference (the format's `evaluate`). */
 function totalHover(document: ReportDocument, previous: ReportDocument | undefined, table: TableNode, row: RowNode, cell: CellNode, locale: Locale): string[] {
   const format = tableFormatOf(document);
   const spec = format.tables[table.id];
   const parts: string[] = [];
   const rows = placedRows(tableOf(document, table.id));
   const previousRows = placedRows(previous ? tableOf(previous, table.id) : undefined);
-  for (const { identity, place, addends } of identitiesTotalling(format, table, row, cell, previous !== undefined)) {
+  for (const { identity, place, totalSide } of identitiesTotalling(format, table, row, cell, previous !== undefined)) {
     const own = identity.per === 'column' ? readCell(rows, row.id!, place) : readCell(rows, place, cell.column!);
     // A cell in a duplicate or malformed row is not what lint reads: say nothing rather than mislead.
     if (own && own.cell !== cell) continue;
+    const evaluation = evaluate(identity, place, (c) => readCell(c.previousYear ? previousRows : rows, c.row, c.column)?.value);
+    const addendSide = totalSide === 'left' ? 'right' : 'left';
     const lines = [`**${t(locale, 'hoverIdentity')}**: ${identity.description[locale]}`, ''];
-    let sum = 0;
-    let readable = own !== undefined;
-    for (const term of addends) {
-      const rowId = identity.per === 'column' ? term.ref : place;
-      const columnId = identity.per === 'column' ? place : term.ref;
-      const read = readCell(term.previousYear ? previousRows : rows, rowId, columnId);
-      const sign = term.sign === -1 ? '− ' : '';
-      const last = term.previousYear ? t(locale, 'hoverLastYear') : '';
-      lines.push(`- ${sign}${last}${termLabel(spec, identity, term)}: ${read ? read.value : '—'}`);
-      if (read) sum += (term.sign ?? 1) * read.value;
-      else readable = false;
+    for (const term of evaluation.terms.filter((x) => x.side === addendSide)) {
+      const sign = term.term.sign === -1 ? '− ' : '';
+      const last = term.term.previousYear ? t(locale, 'hoverLastYear') : '';
+      lines.push(`- ${sign}${last}${termLabel(spec, identity, term.term)}: ${term.value ?? '—'}`);
     }
     lines.push('');
-    if (readable && own) {
-      const computed = round(sum);
-      const holds = checkIdentity(identity, format, document, previous).every((f) => f.over !== place);
+    const sum = evaluation[addendSide];
+    if (own && sum !== undefined && evaluation.difference !== undefined) {
+      const difference = totalSide === 'left' ? evaluation.difference : -evaluation.difference;
       lines.push(
-        `${t(locale, 'hoverSum')} **${computed}** · ${t(locale, 'hoverWritten')} **${own.value}** · ${t(locale, 'hoverDifference')} **${round(own.value - computed)}** — ${t(locale, holds ? 'hoverHolds' : 'hoverFails')}`,
+        `${t(locale, 'hoverSum')} **${sum}** · ${t(locale, 'hoverWritten')} **${own.value}** · ${t(locale, 'hoverDifference')} **${difference}** — ${t(locale, difference === 0 ? 'hoverHolds' : 'hoverFails')}`,
       );
     } else {
       lines.push(t(locale, 'hoverUnreadable'));

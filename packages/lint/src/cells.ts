@@ -1,4 +1,4 @@
-import type { FormatSpec, Identity, IdentityTerm, TableId } from '@nianbao/format';
+import { evaluate, identityPlaces, type FormatSpec, type Identity, type IdentityTerm, type TableId, type TermCell } from '@nianbao/format';
 import type { CellNode, ReportDocument, RowNode, TableNode } from '@nianbao/parse';
 
 /** A number read from a table cell, with the cell it came from. */
@@ -53,14 +53,10 @@ export interface IdentityFailure {
   rightSum: number;
 }
 
-function sum(values: readonly TermValue[]): number {
-  // Amounts are decimals: compare in hundredths to keep binary fractions from inventing differences.
-  return Math.round(values.reduce((n, v) => n + (v.term.sign ?? 1) * v.read.value, 0) * 100) / 100;
-}
-
 /**
  * Checks one identity wherever it applies. A place with any term unreadable (blank, text, malformed
- * row, no previous report) is skipped: the cell's own rule says what is wrong with it.
+ * row, no previous report) is skipped: the cell's own rule says what is wrong with it. The arithmetic
+ * is the format's `evaluate`, as in generation's validation and the editor's hover.
  */
 export function checkIdentity(
   identity: Identity,
@@ -68,28 +64,20 @@ export function checkIdentity(
   current: ReportDocument,
   previous: ReportDocument | undefined,
 ): IdentityFailure[] {
-  const spec = format.tables[identity.table];
   const rows = placedRows(tableOf(current, identity.table));
   const previousRows = placedRows(previous ? tableOf(previous, identity.table) : undefined);
-  const overAll = identity.per === 'column' ? spec.columns.map((c) => c.id) : spec.rows.map((r) => r.id);
-  const over = identity.over ?? overAll;
   const failures: IdentityFailure[] = [];
-  for (const place of over) {
-    const resolve = (term: IdentityTerm): TermValue | undefined => {
-      const rowId = identity.per === 'column' ? term.ref : place;
-      const columnId = identity.per === 'column' ? place : term.ref;
-      const read = readCell(term.previousYear ? previousRows : rows, rowId, columnId);
-      return read ? { term, rowId, columnId, read } : undefined;
-    };
-    if (identity.per === 'row' && !spec.rows.find((r) => r.id === place)?.columns.includes(identity.left[0]!.ref)) continue;
-    const left = identity.left.map(resolve);
-    const right = identity.right.map(resolve);
-    if (left.some((v) => !v) || right.some((v) => !v)) continue;
-    const l = left as TermValue[];
-    const r = right as TermValue[];
-    const leftSum = sum(l);
-    const rightSum = sum(r);
-    if (leftSum !== rightSum) failures.push({ identity, over: place, left: l, right: r, leftSum, rightSum });
+  for (const place of identityPlaces(format, identity)) {
+    const reads = new Map<TermCell, ReadCell>();
+    const evaluation = evaluate(identity, place, (cell) => {
+      const read = readCell(cell.previousYear ? previousRows : rows, cell.row, cell.column);
+      if (read) reads.set(cell, read);
+      return read?.value;
+    });
+    if (evaluation.difference === undefined || evaluation.difference === 0) continue;
+    const termValues = (side: 'left' | 'right'): TermValue[] =>
+      evaluation.terms.filter((t) => t.side === side).map((t) => ({ term: t.term, rowId: t.cell.row, columnId: t.cell.column, read: reads.get(t.cell)! }));
+    failures.push({ identity, over: place, left: termValues('left'), right: termValues('right'), leftSum: evaluation.left!, rightSum: evaluation.right! });
   }
   return failures;
 }

@@ -3,7 +3,7 @@
  * subsection-numbering, fee-statement, placeholder): positions from offsets, sections by offset,
  * Chinese numerals, and the enumerators of a section's paragraphs and sub-headings.
  */
-import { REPORT_TITLE_WORDS, cjkNumber, cjkNumeral, canonicalHeading, normalizeLabel, sectionSpec, splitNumbering, type FormatSpec, type SectionId } from '@nianbao/format';
+import { canonicalHeading, cjkNumber, cjkNumeral, cjkNumeralSource, ENUMERATOR, normalizeLabel, REPORT_TITLE_WORDS, sectionSpec, splitNumbering, type FormatSpec, type SectionId } from '@nianbao/format';
 import { LineIndex, type ReportDocument, type SectionNode, type Span } from '@nianbao/parse';
 
 /** The words every report title carries, from the format data. */
@@ -61,9 +61,6 @@ export const SIBLING_STYLE: Readonly<Record<EnumeratorStyle, EnumeratorStyle>> =
   cjk: 'arabic',
   arabic: 'cjk',
 };
-
-const ENUMERATOR =
-  /^(?:[（(]\s*(?<pc>[一二三四五六七八九十]{1,3})\s*[)）]|[（(]\s*(?<pa>\d{1,2})\s*[)）]|(?<a>\d{1,2})\s*[.．、](?!\d)|(?<c>[一二三四五六七八九十]{1,3})\s*、)/u;
 
 /** What follows `（一）` when it cites an item of a law (`第二十条第（一）项`) rather than opening a paragraph. */
 const CITATION_FOLLOWS = /^\s*[项款条目]/u;
@@ -158,7 +155,7 @@ export interface ShiMarker {
   section: SectionId;
 }
 
-const SHI = /(?<num>[一二三四五六七八九十]{1,2})[ \t\u3000\r\n]*是/gu;
+const SHI = new RegExp(`(?<num>${cjkNumeralSource(2)})[ \\t\\u3000\\r\\n]*是`, 'gu');
 const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
 /** Every `一是`/`二是` … in the paragraphs of the sections, in document order. */

@@ -3,6 +3,7 @@
  * text-mismatch): whitespace-free views of sentences that keep their source offsets, the years a
  * sentence names, and spans built from offsets.
  */
+import { CJK_YEAR_SOURCE, cjkYearValue } from '@nianbao/format';
 import { LineIndex, type ReportDocument, type Span } from '@nianbao/parse';
 
 const LINE_INDEXES = new WeakMap<ReportDocument, LineIndex>();
@@ -80,15 +81,11 @@ export function flatSpan(document: ReportDocument, flat: FlatText, start: number
   return spanAt(document, from, to);
 }
 
-const CJK_YEAR_DIGITS = '〇一二三四五六七八九';
-
-/** The value of a year written in Chinese digits (二〇二一). */
-export function cjkYear(text: string): number {
-  return [...text.replace(/[零○]/gu, '〇')].reduce((n, ch) => n * 10 + CJK_YEAR_DIGITS.indexOf(ch), 0);
-}
+/** The value of a year written in Chinese digits (二〇二一): the format's reading. */
+export const cjkYear = cjkYearValue;
 
 /** A year as written before 年: four Arabic or four Chinese digits. */
-export const YEAR_DIGITS = '(?:\\d{4}|[〇零○一二三四五六七八九]{4})';
+export const YEAR_DIGITS = `(?:\\d{4}|${CJK_YEAR_SOURCE})`;
 
 export function yearValue(digits: string): number {
   return /^\d{4}$/u.test(digits) ? Number(digits) : cjkYear(digits);

@@ -1,4 +1,4 @@
-import { FORMATS, FORMAT_YEARS, cjkNumber } from '@nianbao/format';
+import { DATE_DIGIT, CJK_YEAR_SOURCE, cjkNumber, cjkNumeralSource, cjkYearValue, FORMAT_YEARS, FORMATS } from '@nianbao/format';
 import type { ArtifactNode, CommentNode, ContactFacts, DateNode, FeeStatement, NoticeNode, ParagraphNode, PeriodNode, TitleNode } from './model.js';
 import type { LineIndex } from './source.js';
 
@@ -10,8 +10,6 @@ export function compactCjk(text: string): string {
     .trim();
 }
 
-const CJK_YEAR_DIGITS = '〇一二三四五六七八九';
-
 function isoDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const d = new Date(Date.UTC(year, month - 1, day));
@@ -22,11 +20,10 @@ function isoDate(year: number, month: number, day: number): string | null {
 /** Digits may be broken by a line break (a crawl cuts `20` / `24年`; aligned text indents the next line), never by a space alone. */
 const ARABIC_DATE = /((?:\d(?:\r?\n[ \t\u3000]*)?){3}\d)\s*[年.\-/]\s*((?:\d(?:\r?\n[ \t\u3000]*)?)?\d)\s*[月.\-/]\s*((?:\d(?:\r?\n[ \t\u3000]*)?)?\d)\s*日?/gu;
 const digitsOf = (s: string): number => Number(s.replace(/\s/gu, ''));
-const CJK_DATE = /([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/gu;
-
-function cjkYear(text: string): number {
-  return [...text.replace(/[零○]/gu, '〇')].reduce((n, ch) => n * 10 + CJK_YEAR_DIGITS.indexOf(ch), 0);
-}
+/** A date in Chinese numerals (二〇二五年一月十五日). */
+const CJK_DATE_SOURCE = `${CJK_YEAR_SOURCE}\\s*年\\s*${cjkNumeralSource(2)}\\s*月\\s*${cjkNumeralSource(3)}\\s*日`;
+const CJK_DATE = new RegExp(`(${CJK_YEAR_SOURCE})\\s*年\\s*(${cjkNumeralSource(2)})\\s*月\\s*(${cjkNumeralSource(3)})\\s*日`, 'gu');
+const cjkYear = cjkYearValue;
 
 /** Every date written out in `text` (which starts at `offset`), Arabic or Chinese numerals. */
 export function datesIn(text: string, offset: number, lines: LineIndex): DateNode[] {
@@ -47,7 +44,7 @@ export function datesIn(text: string, offset: number, lines: LineIndex): DateNod
 const PERIOD_KEYWORD = /统计(?:期限|时限|期间|区间|时间|周期)/gu;
 
 /** `至12月31日` after a full start date: the end written without its year, as reports often do. */
-const YEARLESS_END = /^\s*起?\s*[至到—–\-~～－]+\s*(?:(\d{1,2})\s*月\s*(\d{1,2})|([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3}))\s*日/u;
+const YEARLESS_END = new RegExp(`^\\s*起?\\s*[至到—–\\-~～－]+\\s*(?:(\\d{1,2})\\s*月\\s*(\\d{1,2})|(${cjkNumeralSource(2)})\\s*月\\s*(${cjkNumeralSource(3)}))\\s*日`, 'u');
 
 /** The end date of `2023年1月1日至12月31日`, which takes the start date's year. */
 function yearlessEnd(clause: string, from: number, start: DateNode, lines: LineIndex): DateNode | null {
@@ -74,7 +71,7 @@ export function findPeriod(text: string, lines: LineIndex): PeriodNode | undefin
     const clauseEnd = m[0].length + (stop ? stop.index : rest.length - m[0].length);
     const clause = rest.slice(0, clauseEnd).replace(/[，,\s]+$/u, '');
     // `统计时间节点` and the like use the word without stating a period: look further.
-    if (!/[\d\uff10-\uff19〇零○]|[一二三四五六七八九十]\s*月/u.test(clause)) continue;
+    if (!DATE_DIGIT.test(clause)) continue;
     const dates = datesIn(clause, from, lines);
     let start: DateNode | null = null;
     let end: DateNode | null = null;
@@ -111,7 +108,7 @@ export function findNotices(text: string, lines: LineIndex): NoticeNode[] {
   return notices;
 }
 
-const WHOLE_LINE_DATE = /^(?:(?:发布|印发|成文)?(?:日期|时间)\s*[:：]\s*)?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$/u;
+const WHOLE_LINE_DATE = new RegExp(`^(?:(?:发布|印发|成文)?(?:日期|时间)\\s*[:：]\\s*)?(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|${CJK_DATE_SOURCE})$`, 'u');
 
 /**
  * The 落款 date: a line near the end holding only a date. It usually stands right under the agency's
@@ -202,7 +199,7 @@ export function findComments(text: string, lines: LineIndex): CommentNode[] {
   return found;
 }
 
-const TITLE_YEAR = /(\d{4})\s*年度?|([〇零○一二三四五六七八九]{4})\s*年度?/u;
+const TITLE_YEAR = new RegExp(`(\\d{4})\\s*年度?|(${CJK_YEAR_SOURCE})\\s*年度?`, 'u');
 
 /** Reads the year and the agency out of a title line. */
 export function titleNode(text: string, start: number, end: number, lines: LineIndex): TitleNode {

@@ -1,4 +1,4 @@
-import { SECTIONS, normalizeLabel, similarity, type SectionSpec } from '@nianbao/format';
+import { HEADING_ENUMERATOR_SOURCE, normalizeLabel, SECTIONS, similarity, type SectionSpec } from '@nianbao/format';
 import type { TextRun } from './blocks.js';
 import type { HeadingNode, HeadingWording, NumeralStatus } from './model.js';
 import type { LineIndex } from './source.js';
@@ -6,7 +6,7 @@ import type { LineIndex } from './source.js';
 const CJK_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 const PREFIX =
-  /^(?:(?<paren>[（(]\s*(?<pnum>[一二三四五六七八九十]|\d)\s*[)）])|(?<num>[一二三四五六七八九十]{1,2}|\d{1,2}|[①②③④⑤⑥])?\s*(?<sep>[、.．,，:：])?)[ \t\u3000]*/u;
+  new RegExp(`^${HEADING_ENUMERATOR_SOURCE}[ \\t\\u3000]*`, 'u');
 
 /** Headings are short; a longer line is a paragraph that happens to start with a numeral. */
 const MAX_HEADING_LENGTH = 40;

@@ -1,4 +1,4 @@
-import { FORMATS, formatYearFor, type FormatYear, type SectionId } from '@nianbao/format';
+import { CJK_YEAR_SOURCE, FORMATS, formatYearFor, PAREN_ENUMERATOR, type FormatYear, type SectionId } from '@nianbao/format';
 import type { Block } from './blocks.js';
 import { decodeText } from './decode.js';
 import {
@@ -56,7 +56,7 @@ function soleCell(block: Block): { text: string; start: number; end: number } | 
 
 const AGENCY_LINE = /^[^。，；,;\d]{2,30}(?:街道|办事处|政府|局|委员会|委|办公室|区|县|市|镇|乡|厅|中心)$/u;
 
-const YEAR_IN_TITLE = /\d{4}\s*年|[〇零○一二三四五六七八九]{4}\s*年/u;
+const YEAR_IN_TITLE = new RegExp(`\\d{4}\\s*年|${CJK_YEAR_SOURCE}\\s*年`, 'u');
 
 /**
  * Whether a title line is the rest of the line before it: `某某街道办事处` / `2023年政府信息公开工作年度报告`,
@@ -287,7 +287,7 @@ function build(view: SourceView, layout: SourceLayout): ReportDocument {
     }
     // A line that opens with an enumerator starts a new paragraph even without a blank line before it;
     // in a Word document or a page every line is a paragraph of its own (the reader made it one).
-    if (runStart >= 0 && (linePerParagraph || /^[（(][一二三四五六七八九十\d]{1,3}[)）]/u.test(first.text))) flush();
+    if (runStart >= 0 && (linePerParagraph || PAREN_ENUMERATOR.test(first.text))) flush();
     if (runStart < 0) runStart = first.start;
     runEnd = last.end;
   });

@@ -1,10 +1,8 @@
-import { cjkNumber, type SectionId } from '@nianbao/format';
+import { cjkNumber, ENUMERATOR, type SectionId } from '@nianbao/format';
 import type { EnumeratorNode, NumberNode, ParagraphNode, SentenceNode } from './model.js';
 import type { LineIndex } from './source.js';
 
 
-const ENUMERATOR =
-  /^(?:[（(]\s*(?<pc>[一二三四五六七八九十]{1,3})\s*[)）]|[（(]\s*(?<pa>\d{1,2})\s*[)）]|(?<a>\d{1,2})\s*[.．、](?!\d)|(?<c>[一二三四五六七八九十]{1,3})\s*、)/u;
 
 function enumeratorOf(text: string, start: number, lines: LineIndex): EnumeratorNode | undefined {
   const m = ENUMERATOR.exec(text);

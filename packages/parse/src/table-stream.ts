@@ -1,4 +1,4 @@
-import { VALUE_PREFIXES, VALUE_SUFFIXES, normalizeLabel } from '@nianbao/format';
+import { LABEL_ENUMERATOR_SOURCE, normalizeLabel, VALUE_PREFIXES, VALUE_SUFFIXES } from '@nianbao/format';
 import type { Block, LineBlock, TextRun } from './blocks.js';
 import { classify, type PhysicalRow, type Token } from './table-cells.js';
 
@@ -50,7 +50,7 @@ export function cellTokens(cell: TextRun): Token[] {
 }
 
 /** A space before a row's numbering (`1.`, `（二）`) inside a label cell starts the next label. */
-const NUMBERING_AFTER_SPACE = /[ \u3000]+(?=(?:\d{1,2}[.．、][ \u3000]*|[（(][一二三四五六七八九十]{1,3}[)）])[^\d\s])/gu;
+const NUMBERING_AFTER_SPACE = new RegExp(`[ \\u3000]+(?=${LABEL_ENUMERATOR_SOURCE}[^\\d\\s])`, 'gu');
 
 /**
  * A cell holding the end of one label and the start of the next (aligned text wraps a long label so that

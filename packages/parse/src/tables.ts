@@ -1,16 +1,4 @@
-import {
-  FORMATS,
-  TABLE_IDS,
-  matchNormalizedLabel,
-  normalizeLabel,
-  splitNumbering,
-  type FormatSpec,
-  type FormatYear,
-  type LabelCandidate,
-  type LabelMatch,
-  type TableId,
-  type TableSpec,
-} from '@nianbao/format';
+import { FORMATS, matchNormalizedLabel, NORMALIZED_NUMBERING, normalizeLabel, splitNumbering, TABLE_IDS, type FormatSpec, type FormatYear, type LabelCandidate, type LabelMatch, type TableId, type TableSpec } from '@nianbao/format';
 import type { Block, GridBlock, LineBlock } from './blocks.js';
 import type { CellNode, LabelNode, LabelRole, RowNode, TableNode, ToleranceNode } from './model.js';
 import type { LineIndex } from './source.js';
@@ -787,7 +775,7 @@ function rowInOrder(b: Builder, previousId: string | undefined, seen: ReadonlySe
   if (unmatched.length !== 1 || b.spec.layout === 'singleRow') return undefined;
   const token = unmatched[0]!;
   const key = token.key ?? normalizeLabel(token.text);
-  if (!/^(?:\d{1,2}\.|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)/u.test(key)) return undefined;
+  if (!NORMALIZED_NUMBERING.test(key)) return undefined;
   const at = previousId === undefined ? -1 : b.spec.rows.findIndex((r) => r.id === previousId);
   const next = b.spec.rows.slice(at + 1).filter((r) => !seen.has(r.id)).slice(0, 1);
   if (next.length === 0) return undefined;

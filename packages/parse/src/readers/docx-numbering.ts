@@ -1,3 +1,4 @@
+import { CJK_NUMERAL_CHARS } from '@nianbao/format';
 import type { NumberingRef } from './docx-styles.js';
 import { attr, child, isElement, type XmlElement } from './docx-xml.js';
 
@@ -24,7 +25,8 @@ interface ListInstance {
   levels: Map<number, Level>;
 }
 
-const CJK_DIGITS = '零一二三四五六七八九';
+/** Word's Chinese counting digits, zero written 零. */
+const CJK_DIGITS = `零${CJK_NUMERAL_CHARS.slice(0, 9)}`;
 const LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const STEMS = '甲乙丙丁戊己庚辛壬癸';
 const BRANCHES = '子丑寅卯辰巳午未申酉戌亥';

@@ -1,3 +1,4 @@
+import { CJK_NUMERAL_CHARS } from '@nianbao/format';
 import type { Block, TextRun } from '../blocks.js';
 import { isBlankChar, isTitleText, lineOf, soleRun } from './runs.js';
 import { SECTION_WORDS, isInnerSpace, matchWordingAt } from './section-words.js';
@@ -21,8 +22,8 @@ import { SECTION_WORDS, isInnerSpace, matchWordingAt } from './section-words.js'
 const MIN_LINE_LENGTH = 300;
 
 /** A numeral and its separator, as a section heading opens: `一、`, `三 、`, `4．`. */
-const NUMERAL = /([一二三四五六七八九十]|\d{1,2})[ \u3000\u00a0]*[、.．][ \u3000\u00a0]*/gu;
-const CJK_NUMERAL = /[一二三四五六七八九十]/u;
+const NUMERAL = new RegExp(`([${CJK_NUMERAL_CHARS}]|\\d{1,2})[ \\u3000\\u00a0]*[、.．][ \\u3000\\u00a0]*`, 'gu');
+const CJK_NUMERAL = new RegExp(`[${CJK_NUMERAL_CHARS}]`, 'u');
 
 /** Punctuation after a wording that says it is an item of a list (`总体情况、主动公开…`). */
 const LIST_PUNCTUATION = /[、，,；;]/u;

@@ -1,3 +1,4 @@
+import { CJK_YEAR_SOURCE } from '@nianbao/format';
 import type { Block, LineBlock, TextRun } from '../blocks.js';
 
 /**
@@ -38,7 +39,7 @@ export function isBlankChar(code: number): boolean {
 }
 
 /** A year as reports write it in a title: `2019`, `二〇一九`. */
-const TITLE_YEAR = /(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}/u;
+const TITLE_YEAR = new RegExp(`(?:19|20)\\d{2}|${CJK_YEAR_SOURCE}`, 'u');
 /** How a report's title ends (the same words `looksLikeTitle` in facts.ts goes by). */
 const TITLE_END = /(?:年度报告|工作报告|年报)$/u;
 

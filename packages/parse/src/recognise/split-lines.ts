@@ -1,3 +1,4 @@
+import { cjkNumeralSource } from '@nianbao/format';
 import type { Block, LineBlock, TextRun } from '../blocks.js';
 import { soleRun } from './runs.js';
 import { exactSection } from './section-words.js';
@@ -18,7 +19,7 @@ import { exactSection } from './section-words.js';
  * is then not `view.slice(start, end)`.
  */
 
-const NUM = '(?:[一二三四五六七八九十]{1,3}|\\d{1,2})';
+const NUM = `(?:${cjkNumeralSource()}|\\d{1,2})`;
 /** A line that is only a numeral and its separator: `一、`, `2.`. */
 const NUMERAL_LINE = new RegExp(`^${NUM}\\s*[、.．]$`, 'u');
 /** A bracketed numeral still open (`（`, `（一`). */

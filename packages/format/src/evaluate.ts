@@ -1,0 +1,91 @@
+import type { FormatSpec, Identity, IdentityTerm } from './types.js';
+
+/**
+ * The one place where a 勾稽关系 is computed. Lint's identity rules, generation's validation and the
+ * editor's hover all ask it, so a total means the same thing in a finding, in a data error and on a
+ * hover: which cells make it up, what they add to, and by how much the two sides differ.
+ */
+
+/** Where a term of an identity reads its value: a row and a column of the identity's table. */
+export interface TermCell {
+  row: string;
+  column: string;
+  /** From last year's report (the carry-over identities). */
+  previousYear: boolean;
+}
+
+export interface EvaluatedTerm {
+  term: IdentityTerm;
+  side: 'left' | 'right';
+  cell: TermCell;
+  /** The cell's number, or undefined when it has none (blank, text, not placed, no previous report). */
+  value: number | undefined;
+}
+
+export interface Evaluation {
+  identity: Identity;
+  /** The column (per-column identities) or row (per-row) it was evaluated for. */
+  place: string;
+  terms: EvaluatedTerm[];
+  /** Each side's signed sum, when every term of that side has a value. */
+  left: number | undefined;
+  right: number | undefined;
+  /** `left − right` when both sides are complete: 0 where the identity holds. */
+  difference: number | undefined;
+}
+
+/** Reads a cell's number; undefined when there is none. */
+export type CellLookup = (cell: TermCell) => number | undefined;
+
+/** Amounts are decimals: sums are compared in hundredths, so binary fractions invent no differences. */
+export function roundAmount(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/**
+ * The columns (per-column identities) or rows (per-row) an identity is checked for: its `over`, or every
+ * one of the table; a per-row identity only for rows that have the column it totals.
+ */
+export function identityPlaces(format: FormatSpec, identity: Identity): string[] {
+  const spec = format.tables[identity.table];
+  const all = identity.over ?? (identity.per === 'column' ? spec.columns.map((c) => c.id) : spec.rows.map((r) => r.id));
+  if (identity.per === 'column') return all;
+  const totalled = identity.left[0]?.ref;
+  return all.filter((place) => spec.rows.find((r) => r.id === place)?.columns.includes(totalled ?? ''));
+}
+
+/** The cell a term names at one place of its identity. */
+export function termCell(identity: Identity, place: string, term: IdentityTerm): TermCell {
+  const previousYear = term.previousYear === true;
+  return identity.per === 'column' ? { row: term.ref, column: place, previousYear } : { row: place, column: term.ref, previousYear };
+}
+
+function sideSum(terms: readonly EvaluatedTerm[], side: 'left' | 'right'): number | undefined {
+  let sum = 0;
+  for (const t of terms) {
+    if (t.side !== side) continue;
+    if (t.value === undefined) return undefined;
+    sum += (t.term.sign ?? 1) * t.value;
+  }
+  return roundAmount(sum);
+}
+
+/** Evaluates an identity at one place: every term's cell and value, each side's sum, the difference. */
+export function evaluate(identity: Identity, place: string, cells: CellLookup): Evaluation {
+  const terms: EvaluatedTerm[] = [
+    ...identity.left.map((term) => ({ term, side: 'left' as const })),
+    ...identity.right.map((term) => ({ term, side: 'right' as const })),
+  ].map(({ term, side }) => {
+    const cell = termCell(identity, place, term);
+    return { term, side, cell, value: cells(cell) };
+  });
+  const left = sideSum(terms, 'left');
+  const right = sideSum(terms, 'right');
+  const difference = left !== undefined && right !== undefined ? roundAmount(left - right) : undefined;
+  return { identity, place, terms, left, right, difference };
+}
+
+/** Evaluates an identity at every place it applies to. */
+export function evaluateAll(format: FormatSpec, identity: Identity, cells: CellLookup): Evaluation[] {
+  return identityPlaces(format, identity).map((place) => evaluate(identity, place, cells));
+}
