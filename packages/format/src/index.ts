@@ -12,3 +12,5 @@ export * from './numerals.js';
 export * from './values.js';
 export * from './evaluate.js';
 export * from './numbering.js';
+export * from './grid.js';
+export * from './quantities.js';

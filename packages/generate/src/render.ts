@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { ReportData } from '@nianbao/format';
+import { SUMMARY_QUANTITIES, type ReportData } from '@nianbao/format';
 import type { TemplateSet } from './templates.js';
 import { cellText, reportView, type TableView } from './view.js';
 
@@ -92,7 +92,8 @@ export function compileReport(set: TemplateSet): CompiledReport {
       const out = template({
         ...view,
         contactDetails,
-        summaryComplete: Object.values(view.summary).every((v) => v !== null),
+        // The summary sentence states Table 三's figures: it is written when all of them are known.
+        summaryComplete: SUMMARY_QUANTITIES.every((q) => q.table !== 'applications' || view.summary[q.id] !== null),
         isGovernment: data.agency.kind === '人民政府',
       });
       return `${out.replace(/\n{3,}/gu, '\n\n').trim()}\n`;

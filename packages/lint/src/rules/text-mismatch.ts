@@ -1,43 +1,19 @@
-import type { Localized, SectionId, TableId } from '@nianbao/format';
+import { COUNT_TAIL, quantity, SUMMARY_QUANTITIES, type Localized, type QuantityId, type QuantitySource, type SectionId, type TableId } from '@nianbao/format';
 import type { ParagraphNode, SentenceNode, Span } from '@nianbao/parse';
 import { placedRows, readCell, tableOf, type ReadCell } from '../cells.js';
 import { applicationsTable, naturalPersons, reviewTable } from '../examples.js';
 import { COMPARISON, flatSpan, flatten, flattenText, yearsIn, type FlatText } from '../text-scan.js';
 import type { Locale, Rule, RuleContext } from '../types.js';
 
-type QuantityId =
-  | 'received'
-  | 'carriedOver'
-  | 'handled'
-  | 'carriedForward'
-  | 'disclosed'
-  | 'partiallyDisclosed'
-  | 'withheld'
-  | 'unavailable'
-  | 'notProcessed'
-  | 'review'
-  | 'litigation'
-  | 'reviewUpheld'
-  | 'reviewCorrected';
-
-/** A count as prose states it, after the keyword: `共计为15件`. Approximations (约, 余, 多) never match. */
-const TAIL = '(?:共计|总计|合计|共|计)?(?:为|达|是)?(\\d+)(?:件|条|个|宗|起|份|项|例|次)';
-/** The end of TAIL, as the raw sentence may write it (spaces, full-width digits). */
+/** The end of the format's COUNT_TAIL, as the raw sentence may write it (spaces, full-width digits). */
 const COUNT = /[\d\uff10-\uff19][\s\u3000]*(?:件|条|个|宗|起|份|项|例|次)/u;
-/** Words that may stand between a keyword and its count without changing what is counted. */
-const OF_REQUESTS = '(?:的)?(?:政府信息公开|信息公开)?(?:申请)?(?:案件)?(?:数量|总数|件数|数)?';
 
-/** Where a quantity's value is in the tables: one cell, or the sum of cells. */
-interface Source {
-  table: TableId;
-  cells: Array<[row: string, column: string]>;
-  /** The group whose rows are summed, for the message. */
-  group?: string;
-}
+type Source = QuantitySource;
 
+/** A quantity of the format, as this rule reads it in prose. */
 interface Quantity {
   id: QuantityId;
-  /** The phrase, up to and including the count (group 1). Matched against whitespace-free text. */
+  /** The format's phrase and the count (group 1). Matched against whitespace-free text. */
   pattern: RegExp;
   name: Localized;
   /** What the paragraph must be about for the phrase to mean this quantity. */
@@ -76,65 +52,24 @@ const ABOUT_REQUESTS = (text: string): boolean => /申请/u.test(text) && !/复�
 /** A sentence about administrative review only (its 维持/纠正 are the review's, not a lawsuit's). */
 const ABOUT_REVIEW_ONLY = (text: string): boolean => /行政复议/u.test(text) && !/诉讼|起诉/u.test(text);
 
-const QUANTITIES: Quantity[] = [
-  {
-    id: 'received',
-    pattern: RE(`(?:收到|新收|接到|受理)了?(?:政府信息公开|信息公开|依)?申请(?:公开)?(?:案件|事项)?(?:的)?(?:数量|总数|件数|数)?${TAIL}`),
-    name: { zh: '收到的申请', en: 'requests received' },
-    topic: 'requestCount',
-    sentence: (text) => !/复议|诉讼|留言|来信|信访|投诉|举报|咨询|热线/u.test(text),
-  },
-  {
-    id: 'carriedOver',
-    pattern: RE(`(?:上年度?|上一年度?)结转${OF_REQUESTS}${TAIL}`),
-    name: { zh: '上年结转的申请', en: 'requests carried over from last year' },
-    topic: 'requests',
-  },
-  {
-    id: 'carriedForward',
-    pattern: RE(`(?<!上年|上年度|上一年|上一年度|去年)结转(?:至|到)?(?:下一?年度?|次年)?(?:继续)?(?:办理)?${OF_REQUESTS}${TAIL}`),
-    name: { zh: '结转下年度的申请', en: 'requests carried forward' },
-    topic: 'requests',
-  },
-  {
-    id: 'handled',
-    pattern: RE(`办结(?:了)?${OF_REQUESTS}${TAIL}`),
-    name: { zh: '办结的申请', en: 'requests handled' },
-    topic: 'requestCount',
-    sentence: ABOUT_REQUESTS,
-  },
-  { id: 'disclosed', pattern: RE(`(?<!部分|不)予以公开${OF_REQUESTS}${TAIL}`), name: { zh: '予以公开', en: 'disclosed' }, topic: 'requests' },
-  { id: 'partiallyDisclosed', pattern: RE(`部分(?:予以)?公开${OF_REQUESTS}${TAIL}`), name: { zh: '部分公开', en: 'partly disclosed' }, topic: 'requests' },
-  { id: 'withheld', pattern: RE(`不予(?:以)?公开${OF_REQUESTS}${TAIL}`), name: { zh: '不予公开', en: 'withheld' }, topic: 'requests' },
-  { id: 'unavailable', pattern: RE(`无法提供${OF_REQUESTS}${TAIL}`), name: { zh: '无法提供', en: 'cannot be provided' }, topic: 'requests' },
-  { id: 'notProcessed', pattern: RE(`不予处理${OF_REQUESTS}${TAIL}`), name: { zh: '不予处理', en: 'not processed' }, topic: 'requests' },
-  {
-    id: 'review',
-    pattern: RE(`行政复议(?:申请)?(?:案件)?(?:数量|数)?${TAIL}`),
-    name: { zh: '行政复议', en: 'administrative reviews' },
-    topic: 'review',
-  },
-  {
-    id: 'litigation',
-    pattern: RE(`行政诉讼(?:案件)?(?:数量|数)?${TAIL}`),
-    name: { zh: '行政诉讼', en: 'lawsuits' },
-    topic: 'review',
-  },
-  {
-    id: 'reviewUpheld',
-    pattern: RE(`(?:结果)?维持(?:原(?:行政)?(?:行为|决定))?(?:的)?${TAIL}`),
-    name: { zh: '行政复议结果维持', en: 'reviews upheld' },
-    topic: 'review',
-    sentence: ABOUT_REVIEW_ONLY,
-  },
-  {
-    id: 'reviewCorrected',
-    pattern: RE(`(?:结果)?纠正(?:的)?${TAIL}`),
-    name: { zh: '行政复议结果纠正', en: 'reviews corrected' },
-    topic: 'review',
-    sentence: ABOUT_REVIEW_ONLY,
-  },
-];
+/** What each quantity's words must be about, and what the sentence must allow, for the words to mean it. */
+const READING: Record<QuantityId, Pick<Quantity, 'topic' | 'sentence'>> = {
+  received: { topic: 'requestCount', sentence: (text) => !/复议|诉讼|留言|来信|信访|投诉|举报|咨询|热线/u.test(text) },
+  carriedOver: { topic: 'requests' },
+  carriedForward: { topic: 'requests' },
+  handled: { topic: 'requestCount', sentence: ABOUT_REQUESTS },
+  disclosed: { topic: 'requests' },
+  partiallyDisclosed: { topic: 'requests' },
+  withheld: { topic: 'requests' },
+  unavailable: { topic: 'requests' },
+  notProcessed: { topic: 'requests' },
+  review: { topic: 'review' },
+  litigation: { topic: 'review' },
+  reviewUpheld: { topic: 'review', sentence: ABOUT_REVIEW_ONLY },
+  reviewCorrected: { topic: 'review', sentence: ABOUT_REVIEW_ONLY },
+};
+
+const QUANTITIES: Quantity[] = SUMMARY_QUANTITIES.map((q) => ({ id: q.id, name: q.name, pattern: RE(`${q.phrase}${COUNT_TAIL}`), ...READING[q.id] }));
 
 /** A count that belongs to part of the agency or to the whole system, not to the report's tables. */
 const OTHER_SCOPE = /各(?:部门|单位|街道|街镇|乡镇|镇街|级|县|区|市)|区直|市直|县直|本级|所属|下属|系统内?共/u;
@@ -206,37 +141,7 @@ function read(context: RuleContext, source: Source): ReadCell[] | undefined {
 
 /** The table cells a quantity must equal, from the format data (so both formats are served). */
 function sourceOf(context: RuleContext, id: QuantityId): Source {
-  const applications = context.tableFormat.tables.applications;
-  const group = (g: string): Source => ({ table: 'applications', group: g, cells: applications.rows.filter((r) => r.group === g).map((r) => [r.id, 'total']) });
-  const one = (row: string): Source => ({ table: 'applications', cells: [[row, 'total']] });
-  switch (id) {
-    case 'received':
-      return one('newReceived');
-    case 'carriedOver':
-      return one('carriedOver');
-    case 'handled':
-      return one('handledTotal');
-    case 'carriedForward':
-      return one('carriedForward');
-    case 'disclosed':
-      return one('disclosed');
-    case 'partiallyDisclosed':
-      return one('partiallyDisclosed');
-    case 'withheld':
-      return group('withheld');
-    case 'unavailable':
-      return group('unavailable');
-    case 'notProcessed':
-      return group('notProcessed');
-    case 'review':
-      return { table: 'reviewLitigation', cells: [['review', 'total']] };
-    case 'litigation':
-      return { table: 'reviewLitigation', cells: [['litigationDirect', 'total'], ['litigationAfterReview', 'total']] };
-    case 'reviewUpheld':
-      return { table: 'reviewLitigation', cells: [['review', 'upheld']] };
-    case 'reviewCorrected':
-      return { table: 'reviewLitigation', cells: [['review', 'corrected']] };
-  }
+  return quantity(id).source(context.tableFormat);
 }
 
 function expectedOf(context: RuleContext, statement: Statement): Expected | undefined {
