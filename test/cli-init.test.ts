@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, useTempDirs } from './helpers/cli.js';
+import { ROOT, cli, useTempDirs } from './helpers/cli.js';
 import { CORPUS_DIR } from './helpers/corpus.js';
 
 type Cells = Record<string, Record<string, number | null>>;
@@ -42,9 +42,9 @@ function filledCells(data: Data): string[] {
   return out;
 }
 
-describe('nianbao init --from (the built CLI)', () => {
-  it('from the 2023 report of 平房区: next year with 上年结转 and the stock carried, every other count blank', () => {
-    const r = runCli(['init', '--from', R004, '--year', '2024']);
+describe('nianbao init --from', () => {
+  it('from the 2023 report of 平房区: next year with 上年结转 and the stock carried, every other count blank', async () => {
+    const r = await cli(['init', '--from', R004, '--year', '2024']);
     expect(r.code, r.stderr).toBe(0);
     const data = parsed(r.stdout);
     expect(data.reportYear).toBe(2024);
@@ -57,8 +57,8 @@ describe('nianbao init --from (the built CLI)', () => {
     expect(r.stderr).toBe('已生成 2024 年度的报告数据：193 个单元格留空（null），待填写。\n');
   });
 
-  it('from the 2022 report with unreadable rows: still works, and says which places could not be read', () => {
-    const r = runCli(['init', '--from', R002, '--year', '2023']);
+  it('from the 2022 report with unreadable rows: still works, and says which places could not be read', async () => {
+    const r = await cli(['init', '--from', R002, '--year', '2023']);
     expect(r.code, r.stderr).toBe(0);
     const data = parsed(r.stdout);
     expect(data.previousYear).toEqual({ reportYear: 2022, inForce: { regulations: 0, normativeDocuments: 18 }, carriedForward: ZEROS });
@@ -70,13 +70,13 @@ describe('nianbao init --from (the built CLI)', () => {
     expect(r.stderr).toContain('上年结转和上年现行有效件数均已读出');
   });
 
-  it('from a data file: each column of 结转下年度 becomes 上年结转; -o refuses to overwrite without --force', () => {
+  it('from a data file: each column of 结转下年度 becomes 上年结转; -o refuses to overwrite without --force', async () => {
     const dir = temp();
     const from = join(dir, 'last-year.json');
     copyFileSync(join(ROOT, 'schemas/report-data.example.json'), from);
     const out = join(dir, 'data.json');
 
-    const first = runCli(['init', '--from', from, '--year', '2024', '-o', out]);
+    const first = await cli(['init', '--from', from, '--year', '2024', '-o', out]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toBe('');
     expect(first.stderr).toContain(`已写入 ${out}`);
@@ -87,41 +87,41 @@ describe('nianbao init --from (the built CLI)', () => {
     expect(filledCells(data)).toEqual([]);
 
     writeFileSync(out, 'keep me');
-    const refused = runCli(['init', '--from', from, '--year', '2024', '-o', out]);
+    const refused = await cli(['init', '--from', from, '--year', '2024', '-o', out]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(`输出文件 ${out} 已存在，未作改动。如需覆盖，请加 --force。\n`);
     expect(readFileSync(out, 'utf8')).toBe('keep me');
 
-    const forced = runCli(['init', '--from', from, '--year', '2024', '-o', out, '--force']);
+    const forced = await cli(['init', '--from', from, '--year', '2024', '-o', out, '--force']);
     expect(forced.code).toBe(0);
     expect(parsed(readFileSync(out, 'utf8')).reportYear).toBe(2024);
     expect(readdirSync(dir).sort()).toEqual(['data.json', 'last-year.json']);
   });
 
-  it('names the blank carried numbers when last year left them blank', () => {
+  it('names the blank carried numbers when last year left them blank', async () => {
     const dir = temp();
     const from = join(dir, 'last-year.json');
     const previous = JSON.parse(readFileSync(join(ROOT, 'schemas/report-data.example.json'), 'utf8')) as Data;
     previous.tables.applications['carriedForward']!['naturalPerson'] = null;
     previous.tables.activeDisclosure['regulations']!['inForce'] = null;
     writeFileSync(from, JSON.stringify(previous));
-    const r = runCli(['init', '--from', from, '--year', '2024']);
+    const r = await cli(['init', '--from', from, '--year', '2024']);
     expect(r.code, r.stderr).toBe(0);
     expect(parsed(r.stdout).tables.applications['carriedOver']).toMatchObject({ naturalPerson: null, total: 4 });
     expect(r.stderr).toContain('表三“四、结转下年度继续办理”的 自然人 列');
     expect(r.stderr).toContain('表二“现行有效件数”的 规章 行');
   });
 
-  it('--agency renames the agency carried over', () => {
-    const r = runCli(['init', '--from', R004, '--year', '2024', '--agency', '哈尔滨市平房区人民政府办公室']);
+  it('--agency renames the agency carried over', async () => {
+    const r = await cli(['init', '--from', R004, '--year', '2024', '--agency', '哈尔滨市平房区人民政府办公室']);
     expect(r.code, r.stderr).toBe(0);
     const data = parsed(r.stdout);
     expect(data.agency).toEqual({ name: '哈尔滨市平房区人民政府办公室', kind: '部门' });
     expect(data.title).toBe('哈尔滨市平房区人民政府办公室2024年政府信息公开工作年度报告');
   });
 
-  it('across a gap of a year it carries the agency but no counts, and says so', () => {
-    const r = runCli(['init', '--from', R004, '--year', '2025']);
+  it('across a gap of a year it carries the agency but no counts, and says so', async () => {
+    const r = await cli(['init', '--from', R004, '--year', '2025']);
     expect(r.code, r.stderr).toBe(0);
     const data = parsed(r.stdout);
     expect(data.agency.name).toBe('平房区');
@@ -131,8 +131,8 @@ describe('nianbao init --from (the built CLI)', () => {
 });
 
 describe('nianbao init without --from', () => {
-  it('gives an empty data file with every key present', () => {
-    const r = runCli(['init', '--year', '2024', '--agency', '某某区人民政府办公室']);
+  it('gives an empty data file with every key present', async () => {
+    const r = await cli(['init', '--year', '2024', '--agency', '某某区人民政府办公室']);
     expect(r.code, r.stderr).toBe(0);
     const data = parsed(r.stdout);
     expect(data.agency).toEqual({ name: '某某区人民政府办公室', kind: '部门' });
@@ -144,78 +144,78 @@ describe('nianbao init without --from', () => {
     expect(r.stderr).toBe('已生成 2024 年度的报告数据：200 个单元格留空（null），待填写。\n');
   });
 
-  it('takes --kind', () => {
-    const r = runCli(['init', '--year', '2024', '--agency', '某某街道', '--kind', '乡镇街道']);
+  it('takes --kind', async () => {
+    const r = await cli(['init', '--year', '2024', '--agency', '某某街道', '--kind', '乡镇街道']);
     expect(r.code, r.stderr).toBe(0);
     expect(parsed(r.stdout).agency.kind).toBe('乡镇街道');
   });
 });
 
 describe('nianbao init refuses, with a message', () => {
-  it('a --year that is not after last year', () => {
-    const same = runCli(['init', '--from', R004, '--year', '2023']);
+  it('a --year that is not after last year', async () => {
+    const same = await cli(['init', '--from', R004, '--year', '2023']);
     expect(same.code).toBe(2);
     expect(same.stdout).toBe('');
     expect(same.stderr).toBe(`--year 2023 不在上一年度报告之后：${R004} 是 2023 年度的。请给出 2024 或更晚的年份。\n`);
-    const earlier = runCli(['init', '--from', R004, '--year', '2020', '--locale', 'en']);
+    const earlier = await cli(['init', '--from', R004, '--year', '2020', '--locale', 'en']);
     expect(earlier.code).toBe(2);
     expect(earlier.stderr).toBe(`--year 2020 is not after last year's report: ${R004} is for 2023. Give 2024 or later.\n`);
   });
 
-  it('a --year that is no year', () => {
+  it('a --year that is no year', async () => {
     for (const year of ['abc', '24', '2018', '2024.5']) {
-      const r = runCli(['init', '--year', year, '--agency', '某某区']);
+      const r = await cli(['init', '--year', year, '--agency', '某某区']);
       expect(r.code, year).toBe(2);
       expect(r.stderr).toBe(`--year 需要 2019 至 2100 之间的四位年份（如 2024），收到的是“${year}”。\n`);
     }
   });
 
-  it('no --agency without --from, and a --kind that is none', () => {
-    const r = runCli(['init', '--year', '2024']);
+  it('no --agency without --from, and a --kind that is none', async () => {
+    const r = await cli(['init', '--year', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('没有 --from 时，请用 --agency 给出机关全称');
-    const k = runCli(['init', '--year', '2024', '--agency', '某某区', '--kind', '局']);
+    const k = await cli(['init', '--year', '2024', '--agency', '某某区', '--kind', '局']);
     expect(k.code).toBe(2);
     expect(k.stderr).toBe('--kind 只能是 部门、人民政府 或 乡镇街道，收到的是“局”。\n');
   });
 
-  it('invalid JSON, naming the file and the line', () => {
+  it('invalid JSON, naming the file and the line', async () => {
     const dir = temp();
     const from = join(dir, 'last-year.json');
     writeFileSync(from, '{\n  "reportYear": 2023,\n  "tables": {},\n}\n');
-    const r = runCli(['init', '--from', from, '--year', '2024']);
+    const r = await cli(['init', '--from', from, '--year', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${from} 不是有效的 JSON：第 4 行第 1 列有语法错误（“}”）。常见原因是多余或缺少的逗号、引号不成对。\n`);
 
     // A fault JSON.parse reports without a position still gets its line.
     writeFileSync(from, '{\n  "reportYear": 2023,\n  "tables": tru\n}\n');
-    const literal = runCli(['init', '--from', from, '--year', '2024', '--locale', 'en']);
+    const literal = await cli(['init', '--from', from, '--year', '2024', '--locale', 'en']);
     expect(literal.code).toBe(2);
     expect(literal.stderr).toContain(`${from} is not valid JSON: syntax error at line 3`);
   });
 
-  it('JSON that is not report data', () => {
+  it('JSON that is not report data', async () => {
     const dir = temp();
     const from = join(dir, 'package.json');
     writeFileSync(from, '{ "name": "x", "version": "1.0.0" }\n');
-    const r = runCli(['init', '--from', from, '--year', '2024']);
+    const r = await cli(['init', '--from', from, '--year', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${from} 不是年度报告数据：缺少 reportYear、tables。`);
 
     writeFileSync(from, '{ "reportYear": "2023年", "tables": {} }\n');
-    const year = runCli(['init', '--from', from, '--year', '2024']);
+    const year = await cli(['init', '--from', from, '--year', '2024']);
     expect(year.code).toBe(2);
     expect(year.stderr).toBe(`${from} 中的 reportYear 应为报告年度（如 2023），实际是 "2023年"。\n`);
   });
 
-  it('a file that is missing or no report', () => {
+  it('a file that is missing or no report', async () => {
     const dir = temp();
-    const missing = runCli(['init', '--from', join(dir, 'nope.txt'), '--year', '2024']);
+    const missing = await cli(['init', '--from', join(dir, 'nope.txt'), '--year', '2024']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('找不到文件');
     const notes = join(dir, 'notes.txt');
     writeFileSync(notes, '会议纪要\n今天讨论了午饭。\n');
-    const r = runCli(['init', '--from', notes, '--year', '2024']);
+    const r = await cli(['init', '--from', notes, '--year', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${notes} 中没有找到政府信息公开工作年度报告`);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, useTempDirs } from './helpers/cli.js';
+import { ROOT, cli, runCli, useTempDirs } from './helpers/cli.js';
 import { CORPUS_DIR } from './helpers/corpus.js';
 
 const temp = useTempDirs();
@@ -39,9 +39,9 @@ const MINIMAL_2023 = [
   '',
 ].join('\n');
 
-describe('nianbao lint (the built CLI)', () => {
-  it('json: stdout holds only one array with positions as the engine gives them; the summary goes to stderr', () => {
-    const r = runCli(['lint', corpus('002'), '--format', 'json']);
+describe('nianbao lint', () => {
+  it('json: stdout holds only one array with positions as the engine gives them; the summary goes to stderr', async () => {
+    const r = await cli(['lint', corpus('002'), '--format', 'json']);
     expect(r.code).toBe(1);
     const findings = JSON.parse(r.stdout) as JsonFinding[];
     expect(Array.isArray(findings)).toBe(true);
@@ -55,20 +55,20 @@ describe('nianbao lint (the built CLI)', () => {
     expect(r.stderr).toMatch(/^检查了 1 个文件：错误 \d+ 个/mu);
   });
 
-  it('stylish: grouped by file, the source line under each finding, no colour when not a terminal', () => {
-    const r = runCli(['lint', corpus('001')]);
+  it('stylish: grouped by file, the source line under each finding, no colour when not a terminal', async () => {
+    const r = await cli(['lint', corpus('001')]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toBe(corpus('001'));
     expect(r.stdout).toContain('  57:1  错误  章节标题“3、 收到和处理政府信息公开申请情况”的序号有误');
     expect(r.stdout).toContain('      3、 收到和处理政府信息公开申请情况\n      ^^^^');
     expect(r.stdout).not.toContain('\u001b[');
-    const en = runCli(['lint', corpus('001'), '--locale', 'en']);
+    const en = await cli(['lint', corpus('001'), '--locale', 'en']);
     expect(en.stdout).toContain('57:1  error  Heading “3、 收到和处理政府信息公开申请情况” has a wrong numeral');
     expect(en.stderr).toMatch(/^Checked 1 files: \d+ errors/mu);
   });
 
-  it('sarif and github', () => {
-    const sarif = JSON.parse(runCli(['lint', corpus('001'), '--format', 'sarif']).stdout) as {
+  it('sarif and github', async () => {
+    const sarif = JSON.parse((await cli(['lint', corpus('001'), '--format', 'sarif'])).stdout) as {
       version: string;
       runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } }; results: Array<{ ruleId: string; level: string; locations: unknown[] }> }>;
     };
@@ -80,15 +80,16 @@ describe('nianbao lint (the built CLI)', () => {
     expect(rule.helpUri).toMatch(/docs\/rules\/section-heading\.md$/u);
     expect(statSync(new URL(rule.helpUri)).isFile()).toBe(true);
 
-    const gh = runCli(['lint', corpus('001'), '--format', 'github']).stdout.trim().split('\n');
+    const gh = (await cli(['lint', corpus('001'), '--format', 'github'])).stdout.trim().split('\n');
     expect(gh.every((l) => /^::(error|warning|notice) file=/u.test(l))).toBe(true);
     expect(gh.some((l) => l.startsWith(`::error file=${corpus('001')},line=57,col=1,endLine=57,endColumn=`))).toBe(true);
   });
 
-  it('exit codes: 0 when there is no error (info only), 1 on errors, 2 when it could not run', () => {
+  it('exit codes: 0 when there is no error (info only), 1 on errors, 2 when it could not run', async () => {
     const dir = temp();
     const clean = join(dir, 'clean.txt');
     copyFileSync(corpus('004'), clean);
+    // The three exit codes on real processes: what CI and scripts see.
     const r = runCli(['lint', clean, '--format', 'json']);
     expect((JSON.parse(r.stdout) as JsonFinding[]).filter((f) => f.severity !== 'info')).toEqual([]);
     expect(r.code).toBe(0);
@@ -98,14 +99,14 @@ describe('nianbao lint (the built CLI)', () => {
     expect(missing.stderr).toMatch(/找不到文件/u);
     const notes = join(dir, 'notes.md');
     writeFileSync(notes, '# 会议纪要\n\n今天开会。\n');
-    const notReport = runCli(['lint', notes]);
+    const notReport = await cli(['lint', notes]);
     expect(notReport.code).toBe(2);
     expect(notReport.stderr).toMatch(/没有找到政府信息公开工作年度报告/u);
-    expect(runCli(['lint', clean, '--format', 'xml']).code).toBe(2);
-    expect(runCli(['lint', clean, '--max-warnings', 'many']).stderr).toMatch(/--max-warnings 需要一个非负整数/u);
+    expect((await cli(['lint', clean, '--format', 'xml'])).code).toBe(2);
+    expect((await cli(['lint', clean, '--max-warnings', 'many'])).stderr).toMatch(/--max-warnings 需要一个非负整数/u);
   });
 
-  it('a folder: reports found recursively, other files skipped and counted, the worst files first', () => {
+  it('a folder: reports found recursively, other files skipped and counted, the worst files first', async () => {
     const dir = temp();
     mkdirSync(join(dir, '街道'));
     copyFileSync(corpus('000'), join(dir, '000.txt'));
@@ -113,7 +114,7 @@ describe('nianbao lint (the built CLI)', () => {
     copyFileSync(corpus('004'), join(dir, '004.md'));
     writeFileSync(join(dir, '说明.md'), '# 说明\n\n这个文件夹放年报。\n');
     writeFileSync(join(dir, 'data.json'), '{}');
-    const r = runCli(['lint', dir, '--format', 'json']);
+    const r = await cli(['lint', dir, '--format', 'json']);
     expect(r.code).toBe(1);
     const files = new Set((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.file));
     expect([...files].sort()).toEqual([join(dir, '000.txt'), join(dir, '004.md'), join(dir, '街道', '002.txt')].filter((f) => files.has(f)).sort());
@@ -125,16 +126,16 @@ describe('nianbao lint (the built CLI)', () => {
     expect(r.stderr).toMatch(/检查了 3 个文件/u);
     const worst = r.stderr.split('\n').filter((l) => l.startsWith('  '));
     expect(worst[0]).toContain('002.txt');
-    const glob = runCli(['lint', `${dir}/*.txt`, '--format', 'json']);
+    const glob = await cli(['lint', `${dir}/*.txt`, '--format', 'json']);
     expect(new Set((JSON.parse(glob.stdout) as JsonFinding[]).map((f) => f.file))).toEqual(new Set([join(dir, '000.txt')]));
   });
 
-  it('--fix rewrites headings atomically, never numbers, and leaves an unchanged file untouched', () => {
+  it('--fix rewrites headings atomically, never numbers, and leaves an unchanged file untouched', async () => {
     const dir = temp();
     const file = join(dir, '001.txt');
     copyFileSync(corpus('001'), file);
     const before = readFileSync(file, 'utf8');
-    const r = runCli(['lint', file, '--fix', '--format', 'json']);
+    const r = await cli(['lint', file, '--fix', '--format', 'json']);
     const after = readFileSync(file, 'utf8');
     expect(after).not.toBe(before);
     expect(after).toContain('\n三、收到和处理政府信息公开申请情况\n');
@@ -151,70 +152,70 @@ describe('nianbao lint (the built CLI)', () => {
     const mtime = statSync(untouched).mtimeMs;
     writeFileSync(untouched, readFileSync(untouched, 'utf8').replace('[bookmark: _GoBack]', ''));
     const stamp = statSync(untouched).mtimeMs;
-    runCli(['lint', untouched, '--fix']);
+    await cli(['lint', untouched, '--fix']);
     expect(statSync(untouched).mtimeMs).toBe(stamp);
     expect(stamp).toBeGreaterThanOrEqual(mtime);
   });
 
-  it('--fix keeps the file encoding (UTF-16 with BOM stays UTF-16)', () => {
+  it('--fix keeps the file encoding (UTF-16 with BOM stays UTF-16)', async () => {
     const dir = temp();
     const file = join(dir, 'utf16.txt');
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MINIMAL_2023, 'utf16le')]));
-    runCli(['lint', file, '--fix']);
+    await cli(['lint', file, '--fix']);
     const bytes = readFileSync(file);
     expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfe]);
     expect(bytes.subarray(2).toString('utf16le')).toContain('一、总体情况');
   });
 
-  it('--fix keeps a GBK/GB18030 file (Chinese Windows “ANSI”) in GB18030, CRLF line ends included', () => {
+  it('--fix keeps a GBK/GB18030 file (Chinese Windows “ANSI”) in GB18030, CRLF line ends included', async () => {
     const dir = temp();
     const file = join(dir, 'gbk.txt');
     // A Word export saved by Python's GB18030 encoder, with one heading numbered wrong.
     const gbk = readFileSync(join(ROOT, 'packages/parse/test/fixtures/word-report.gb18030.txt'));
     const before = new TextDecoder('gb18030').decode(gbk);
     writeFileSync(file, iconv.encode(before.replace('三、收到和处理政府信息公开申请情况', '3、收到和处理政府信息公开申请情况'), 'gb18030'));
-    runCli(['lint', file, '--fix']);
+    await cli(['lint', file, '--fix']);
     const after = readFileSync(file);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(after)).toThrow();
     const text = new TextDecoder('gb18030').decode(after);
     expect(text).toBe(before);
   });
 
-  it('--quiet shows errors only; --max-warnings fails a run with too many warnings', () => {
-    const quiet = JSON.parse(runCli(['lint', corpus('000'), '--quiet', '--format', 'json']).stdout) as JsonFinding[];
+  it('--quiet shows errors only; --max-warnings fails a run with too many warnings', async () => {
+    const quiet = JSON.parse((await cli(['lint', corpus('000'), '--quiet', '--format', 'json'])).stdout) as JsonFinding[];
     expect(quiet.every((f) => f.severity === 'error')).toBe(true);
-    const within = runCli(['lint', corpus('000'), '--max-warnings', '10']);
+    const within = await cli(['lint', corpus('000'), '--max-warnings', '10']);
     expect(within.code).toBe(0);
-    const over = runCli(['lint', corpus('000'), '--max-warnings', '1']);
+    const over = await cli(['lint', corpus('000'), '--max-warnings', '1']);
     expect(over.code).toBe(1);
     expect(over.stderr).toContain('提示数量超过了 --max-warnings 允许的 1 个');
   });
 
-  it('.nianbaorc.json is found by walking up; a rule can be turned off; a broken config names its file and line', () => {
+  it('.nianbaorc.json is found by walking up; a rule can be turned off; a broken config names its file and line', async () => {
     const dir = temp();
     mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
     const file = join(dir, 'sub', 'deeper', '000.txt');
     copyFileSync(corpus('000'), file);
     writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ rules: { 'section-heading': 'off' } }));
-    const off = JSON.parse(runCli(['lint', file, '--format', 'json']).stdout) as JsonFinding[];
+    const off = JSON.parse((await cli(['lint', file, '--format', 'json'])).stdout) as JsonFinding[];
     expect(off.filter((f) => f.ruleId === 'section-heading')).toEqual([]);
 
     writeFileSync(join(dir, '.nianbaorc.json'), '{\n  "rules": {\n    "section-heading": "loud"\n  }\n}\n');
-    const bad = runCli(['lint', file]);
+    const bad = await cli(['lint', file]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`配置文件有误：${join(dir, '.nianbaorc.json')}:3:5`);
     expect(bad.stdout).toBe('');
 
     writeFileSync(join(dir, '.nianbaorc.json'), '{ "rules": { ');
-    const broken = runCli(['lint', file]);
+    const broken = await cli(['lint', file]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/不是有效的 JSON/u);
 
     writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ unknownSetting: 1 }));
-    expect(runCli(['lint', file]).stderr).toContain('未知的设置项“unknownSetting”');
+    expect((await cli(['lint', file])).stderr).toContain('未知的设置项“unknownSetting”');
   });
 
-  it('inline comments suppress a finding; --report-suppressed lists it with its reason', () => {
+  it('inline comments suppress a finding; --report-suppressed lists it with its reason', async () => {
     const dir = temp();
     const file = join(dir, 'report.md');
     writeFileSync(
@@ -224,15 +225,15 @@ describe('nianbao lint (the built CLI)', () => {
         '<!-- nianbao-disable-next-line section-heading -- 理由：沿用本地区统一模板的写法 -->\n二、主动公开政府信息的情况',
       ),
     );
-    const plain = JSON.parse(runCli(['lint', file, '--format', 'json']).stdout) as JsonFinding[];
+    const plain = JSON.parse((await cli(['lint', file, '--format', 'json'])).stdout) as JsonFinding[];
     expect(plain.filter((f) => f.ruleId === 'section-heading')).toHaveLength(2);
-    const audit = runCli(['lint', file, '--format', 'json', '--report-suppressed']);
+    const audit = await cli(['lint', file, '--format', 'json', '--report-suppressed']);
     const withSuppressed = JSON.parse(audit.stdout) as JsonFinding[];
     const suppressed = withSuppressed.filter((f) => f.suppressed);
     expect(suppressed).toHaveLength(1);
     expect(suppressed[0]!.suppressed!.reason).toBe('理由：沿用本地区统一模板的写法');
     expect(audit.stderr).toContain('已按注释忽略 1 个');
-    const stylish = runCli(['lint', file, '--report-suppressed']).stdout;
+    const stylish = (await cli(['lint', file, '--report-suppressed'])).stdout;
     expect(stylish).toContain('[已忽略：理由：沿用本地区统一模板的写法]');
   });
 });
@@ -246,13 +247,13 @@ describe('nianbao lint --previous (cross-year checks)', () => {
       .replace(/四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/u, '四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2');
   }
 
-  it('--previous FILE: this year’s 上年结转 must equal last year’s 结转下年度, with last year’s file as the related place', () => {
+  it('--previous FILE: this year’s 上年结转 must equal last year’s 结转下年度, with last year’s file as the related place', async () => {
     const dir = temp();
     const thisYear = join(dir, '通达街道-2023.txt');
     const lastYear = join(dir, '通达街道-2022.txt');
     copyFileSync(corpus('000'), thisYear);
     writeFileSync(lastYear, lastYearOf000());
-    const r = runCli(['lint', thisYear, '--previous', lastYear, '--format', 'sarif']);
+    const r = await cli(['lint', thisYear, '--previous', lastYear, '--format', 'sarif']);
     expect(r.code).toBe(1);
     const results = (JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ ruleId: string; message: { text: string }; relatedLocations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }).runs[0]!.results;
     const carry = results.filter((x) => x.ruleId === 'carryover');
@@ -260,22 +261,37 @@ describe('nianbao lint --previous (cross-year checks)', () => {
     expect(carry[0]!.message.text).toContain('上年报告的结转下年度继续办理为 2');
     expect(carry[0]!.relatedLocations?.some((l) => l.physicalLocation.artifactLocation.uri === pathToFileURL(lastYear).href)).toBe(true);
     // Without --previous the cross-year rules do not run.
-    expect((JSON.parse(runCli(['lint', thisYear, '--format', 'json']).stdout) as JsonFinding[]).some((f) => f.ruleId === 'carryover')).toBe(false);
+    expect((JSON.parse((await cli(['lint', thisYear, '--format', 'json'])).stdout) as JsonFinding[]).some((f) => f.ruleId === 'carryover')).toBe(false);
   });
 
-  it('--previous auto pairs the same agency’s report of the year before in the same folder', () => {
+  it('--previous auto pairs the same agency’s report of the year before in the same folder', async () => {
     const dir = temp();
     copyFileSync(corpus('000'), join(dir, 'a.txt'));
     writeFileSync(join(dir, 'b.txt'), lastYearOf000());
     copyFileSync(corpus('001'), join(dir, 'c.txt'));
-    const findings = JSON.parse(runCli(['lint', dir, '--previous', 'auto', '--format', 'json']).stdout) as JsonFinding[];
+    const findings = JSON.parse((await cli(['lint', dir, '--previous', 'auto', '--format', 'json'])).stdout) as JsonFinding[];
     const carry = findings.filter((f) => f.ruleId === 'carryover');
     expect(carry.map((f) => f.file)).toEqual([join(dir, 'a.txt'), join(dir, 'a.txt')]);
   });
 
-  it('--previous with a file that is not there stops with exit code 2', () => {
-    const r = runCli(['lint', corpus('000'), '--previous', '/nonexistent/2022.txt']);
+  it('--previous with a file that is not there stops with exit code 2', async () => {
+    const r = await cli(['lint', corpus('000'), '--previous', '/nonexistent/2022.txt']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/找不到文件：\/nonexistent\/2022\.txt/u);
+  });
+});
+
+describe('nianbao lint in a folder of its own (relative paths)', () => {
+  it('paths on the command line are relative to the run’s folder, and shown as given', async () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'reports'));
+    copyFileSync(corpus('000'), join(dir, 'reports', 'a.txt'));
+    writeFileSync(join(dir, 'reports', 'last.txt'), readFileSync(corpus('000'), 'utf8').replace(/2023/gu, '2022'));
+    const r = await cli(['lint', 'reports', '--format', 'json', '--previous', 'reports/last.txt'], dir);
+    const files = new Set((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.file));
+    expect([...files].sort()).toEqual([join('reports', 'a.txt'), join('reports', 'last.txt')]);
+    const missing = await cli(['lint', 'reports/a.txt', '--previous', 'nowhere.txt'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('找不到文件：nowhere.txt');
   });
 });

@@ -27,6 +27,8 @@ await build({
   // The extension host loads CommonJS only.
   format: 'cjs',
   external: ['vscode'],
+  // jsonc-parser's `main` is a UMD build whose inner require()s a bundler cannot follow: take its ESM build.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // The lint and generate packages locate their docs and templates from `import.meta.url`, which a
   // CommonJS bundle lacks: give every file in the bundle the URL of the bundle itself, so
   // `../docs/rules/` and `../templates/` resolve to the copies shipped in the extension.

@@ -1,2 +1,3 @@
-export { main } from './main.js';
+export { run } from './main.js';
+export type { CommandIO } from './context.js';
 export { CliError, t, type Locale } from './messages.js';

@@ -1,10 +1,17 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { parseReport, readSource, type ReportDocument } from '@nianbao/parse';
+import { readBytes, readReport as readProjectReport, type ReadFailure } from '@nianbao/project';
+import type { ReportDocument } from '@nianbao/parse';
+import type { CommandIO } from './context.js';
 import { CliError } from './messages.js';
 
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+/** Where a path the user gave is on disk: as given when absolute, else in the run's folder. */
+export function onDisk(io: Pick<CommandIO, 'cwd'>, path: string): string {
+  return isAbsolute(path) ? path : resolve(io.cwd, path);
+}
+
+function reasonOf(code: string | undefined, error?: unknown): string {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
@@ -20,39 +27,51 @@ function reasonOf(error: unknown): string {
   }
 }
 
-/** Reads a report file's bytes, turning every way it can fail into a message the user can act on. */
-export async function readReportFile(file: string): Promise<Uint8Array> {
-  let info;
-  try {
-    info = await stat(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new CliError('fileMissing', { file });
-    throw new CliError('unreadable', { file, reason: reasonOf(error) });
+/** The message of a file that gives no document, as the user named it. */
+export function readError(file: string, failure: ReadFailure): CliError {
+  switch (failure.kind) {
+    case 'missing':
+      return new CliError('fileMissing', { file });
+    case 'directory':
+      return new CliError('isDirectory', { file });
+    case 'unreadable':
+      return new CliError('unreadable', { file, reason: reasonOf(failure.code) });
+    case 'read-problem':
+      return new CliError('readProblem', { file, zh: failure.message.zh, en: failure.message.en });
+    case 'not-text':
+      return new CliError('notText', { file });
   }
-  if (info.isDirectory()) throw new CliError('isDirectory', { file });
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw new CliError('unreadable', { file, reason: reasonOf(error) });
-  }
+}
+
+/** Reads a file's bytes, turning every way it can fail into a message the user can act on. */
+export async function readReportFile(io: Pick<CommandIO, 'cwd'>, file: string): Promise<Uint8Array> {
+  const read = await readBytes(onDisk(io, file));
+  if (!read.ok) throw readError(file, read.failure);
+  return read.bytes;
 }
 
 /**
  * Writes an output file atomically (a temporary file renamed into place, so a crash never leaves half a
  * file), refusing to replace an existing one unless `force` is given.
  */
-export async function writeOutputFile(file: string, text: string, force: boolean): Promise<void> {
+export async function writeOutputFile(io: Pick<CommandIO, 'cwd'>, file: string, text: string, force: boolean): Promise<void> {
+  const path = onDisk(io, file);
   if (!force) {
-    const exists = await stat(file).then(
+    const exists = await stat(path).then(
       () => true,
       () => false,
     );
     if (exists) throw new CliError('outputExists', { file });
   }
+  await writeInPlace(io, file, text);
+}
+
+/** Replaces a file atomically (`--fix`, `--update`): bytes as given, or text as UTF-8. */
+export async function writeInPlace(io: Pick<CommandIO, 'cwd'>, file: string, content: string | Uint8Array): Promise<void> {
   try {
-    await writeFileAtomic(file, text, { encoding: 'utf8' });
+    await (typeof content === 'string' ? writeFileAtomic(onDisk(io, file), content, { encoding: 'utf8' }) : writeFileAtomic(onDisk(io, file), Buffer.from(content)));
   } catch (error) {
-    throw new CliError('outputFailed', { file, reason: reasonOf(error) });
+    throw new CliError('outputFailed', { file, reason: reasonOf((error as NodeJS.ErrnoException).code, error) });
   }
 }
 
@@ -60,12 +79,8 @@ export async function writeOutputFile(file: string, text: string, force: boolean
  * Reads a report of any format the readers know (text, Markdown, HTML, .docx, PDF) into its model. A file
  * its reader cannot read (a scan, an encrypted PDF, an old .doc) is an error saying what to do.
  */
-export async function readReport(file: string): Promise<{ document: ReportDocument; bytes: Uint8Array }> {
-  const bytes = await readReportFile(file);
-  const view = await readSource(bytes, file);
-  const fatal = view.problems.find((p) => p.fatal);
-  if (fatal) throw new CliError('readProblem', { file, zh: fatal.message.zh, en: fatal.message.en });
-  const document = parseReport(view, { fileName: file });
-  if (document.encoding === 'binary' && document.source.format !== 'docx' && document.source.format !== 'pdf') throw new CliError('notText', { file });
-  return { document, bytes };
+export async function readReport(io: Pick<CommandIO, 'cwd'>, file: string): Promise<{ document: ReportDocument; bytes: Uint8Array }> {
+  const read = await readProjectReport(onDisk(io, file), file);
+  if (!read.ok) throw readError(file, read.failure);
+  return { document: read.document, bytes: read.bytes };
 }

@@ -1,9 +1,9 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { AgencyKind } from '@nianbao/format';
-import type { CommandIO } from './commands/extract.js';
 import { parseKindOption, parseYearOption } from './commands/options.js';
-import { CliError, localeFromArgs, t, type Locale } from './messages.js';
+import type { CommandIO } from './context.js';
+import { CliError, REPORT_FILES, localeFromArgs, t, type Locale } from './messages.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -51,7 +51,7 @@ function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, ex
 
   localize(program.command('extract'))
     .description(text(locale, '读取一份报告，输出其数据（JSON，符合 schemas/report-data.schema.json）', "read a report and print its data as JSON (schemas/report-data.schema.json)"))
-    .argument('<file>', text(locale, '报告文件（.md、.markdown、.txt）', 'the report file (.md, .markdown, .txt)'))
+    .argument('<file>', text(locale, `报告文件（${REPORT_FILES.zh}）`, `the report file (${REPORT_FILES.en})`))
     .addOption(output())
     .addOption(force())
     .addOption(localeOption())
@@ -89,7 +89,7 @@ function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, ex
     });
   localize(program.command('init'))
     .description(text(locale, '生成下一年度的报告数据（JSON）：由上年报告结转，或从空白开始', "make next year's report data (JSON): carried over from last year's report, or empty"))
-    .option('--from <file>', text(locale, '上一年度的报告（.md、.txt）或数据文件（.json）', "last year's report (.md, .txt) or data (.json)"))
+    .option('--from <file>', text(locale, `上一年度的报告（${REPORT_FILES.zh}）或数据文件（.json）`, `last year's report (${REPORT_FILES.en}) or data (.json)`))
     .requiredOption('--year <year>', text(locale, '报告年度，如 2024', 'the report year, e.g. 2024'), parseYearOption)
     .option('--agency <name>', text(locale, '机关全称（无 --from 时必填；有 --from 时替换原名称）', 'agency name (required without --from; renames with it)'))
     .option('--kind <kind>', text(locale, '机关类别：部门、人民政府、乡镇街道', 'agency kind: 部门, 人民政府, 乡镇街道'), parseKindOption)
@@ -126,7 +126,7 @@ function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, ex
           ...(maxWarnings !== undefined ? { maxWarnings } : {}),
           ...(explicitLocale ? { locale } : {}),
           reportSuppressed: opts.reportSuppressed === true,
-          color: opts.color !== false && io.isTTY === true && process.env['NO_COLOR'] === undefined,
+          color: opts.color !== false && io.isTTY === true && io.env['NO_COLOR'] === undefined,
         },
         io,
       );
@@ -152,13 +152,11 @@ function commanderMessage(error: CommanderError, locale: Locale, argv: readonly 
 }
 
 /**
- * Runs the CLI on `argv` (without node and script) and returns the exit code: 0 done, 1 findings
- * (lint), 2 could not run. Never throws: every failure becomes a message on stderr.
+ * Runs the CLI on `argv` (without node and script) in `io`'s folder, writing to its streams, and returns
+ * the exit code: 0 done, 1 findings (lint), 2 could not run. Never throws and never exits: every failure
+ * becomes a message on stderr, so tests run it in process as `bin` runs it for a user.
  */
-export async function main(
-  argv: readonly string[],
-  io: CommandIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), isTTY: process.stdout.isTTY === true },
-): Promise<number> {
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
   const locale = localeFromArgs(argv);
   const requested = argv.find((a, i) => argv[i - 1] === '--locale') ?? argv.find((a) => a.startsWith('--locale='))?.split('=')[1];
   if (requested !== undefined && requested !== 'zh' && requested !== 'en') {

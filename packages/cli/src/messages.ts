@@ -1,5 +1,11 @@
+// The light entry: messages load with every command, the project layer only with those that lint or read.
+import { REPORT_EXTENSIONS } from '@nianbao/project/walk';
+
 /** The CLI's words, in Chinese (the default) and English (`--locale en`). */
 export type Locale = 'zh' | 'en';
+
+/** The report files nianbao reads, as a message lists them: `.md、.markdown、…` or `.md, .markdown, …`. */
+export const REPORT_FILES = { zh: REPORT_EXTENSIONS.join('、'), en: REPORT_EXTENSIONS.join(', ') };
 
 type Message = { zh: (a: Args) => string; en: (a: Args) => string };
 type Args = Record<string, string | number>;
@@ -12,8 +18,8 @@ export const MESSAGES = {
     (a) => `No such file: ${a.file}. Check the path and the file name.`,
   ),
   isDirectory: m(
-    (a) => `${a.file} 是一个文件夹。请指定一份报告文件（.md、.markdown 或 .txt）。`,
-    (a) => `${a.file} is a folder. Name one report file (.md, .markdown or .txt).`,
+    (a) => `${a.file} 是一个文件夹。请指定一份报告文件（${REPORT_FILES.zh}）。`,
+    (a) => `${a.file} is a folder. Name one report file (${REPORT_FILES.en}).`,
   ),
   unreadable: m(
     (a) => `无法读取 ${a.file}：${a.reason}。请检查文件权限。`,
@@ -92,8 +98,8 @@ export const MESSAGES = {
     (a) => `${a.option} takes a whole number of 0 or more, not “${a.value}”.`,
   ),
   noReports: m(
-    (a) => `在 ${a.paths} 中没有找到报告文件（.md、.markdown、.txt）。请指定报告文件或其所在的文件夹。`,
-    (a) => `No report files (.md, .markdown, .txt) in ${a.paths}. Name the reports or their folder.`,
+    (a) => `在 ${a.paths} 中没有找到报告文件（${REPORT_FILES.zh}）。请指定报告文件或其所在的文件夹。`,
+    (a) => `No report files (${REPORT_FILES.en}) in ${a.paths}. Name the reports or their folder.`,
   ),
   tooManyWarnings: m(
     (a) => `提示数量超过了 --max-warnings 允许的 ${a.max} 个。`,
@@ -148,8 +154,8 @@ export const MESSAGES = {
     (a) => `${a.file} is not valid JSON: syntax error at line ${a.line}, column ${a.column} (“${a.excerpt}”). Look for a missing or extra comma or an unmatched quote.`,
   ),
   initNotData: m(
-    (a) => `${a.file} 不是年度报告数据：缺少 ${a.keys}。--from 需要上一年度的报告（.md、.markdown、.txt），或 nianbao extract、nianbao init 生成的数据文件（.json）。`,
-    (a) => `${a.file} is not report data: it has no ${a.keys}. --from takes last year's report (.md, .markdown, .txt) or a data file (.json) made by nianbao extract or nianbao init.`,
+    (a) => `${a.file} 不是年度报告数据：缺少 ${a.keys}。--from 需要上一年度的报告（${REPORT_FILES.zh}），或 nianbao extract、nianbao init 生成的数据文件（.json）。`,
+    (a) => `${a.file} is not report data: it has no ${a.keys}. --from takes last year's report (${REPORT_FILES.en}) or a data file (.json) made by nianbao extract or nianbao init.`,
   ),
   initDataYear: m(
     (a) => `${a.file} 中的 reportYear 应为报告年度（如 2023），实际是 ${a.value}。`,

@@ -39,6 +39,11 @@ export interface SummaryQuantity {
    * count and its unit follow (`COUNT_TAIL`).
    */
   phrase: string;
+  /**
+   * A looser way prose names it (regex source, before the count): another noun or verb that usually
+   * means it but may not (`办结依申请公开事项`, `答复申请`). Read as a question, never as certain.
+   */
+  loosePhrase?: string;
   /** Its cells in a format's tables. */
   source: (format: FormatSpec) => QuantitySource;
 }
@@ -61,7 +66,7 @@ export const SUMMARY_QUANTITIES: readonly SummaryQuantity[] = [
     id: 'received',
     name: { zh: '收到的申请', en: 'requests received' },
     table: 'applications',
-    phrase: '(?:收到|新收|接到|受理)了?(?:政府信息公开|信息公开|依)?申请(?:公开)?(?:案件|事项)?(?:的)?(?:数量|总数|件数|数)?',
+    phrase: '(?:收到|新收|接到|接收|受理)了?(?:政府信息公开|信息公开|依)?申请(?:公开)?(?:案件|事项)?(?:的)?(?:数量|总数|件数|数)?',
     source: totalOf('newReceived'),
   },
   { id: 'carriedOver', name: { zh: '上年结转的申请', en: 'requests carried over from last year' }, table: 'applications', phrase: `(?:上年度?|上一年度?)结转${OF_REQUESTS}`, source: totalOf('carriedOver') },
@@ -72,7 +77,14 @@ export const SUMMARY_QUANTITIES: readonly SummaryQuantity[] = [
     phrase: `(?<!上年|上年度|上一年|上一年度|去年)结转(?:至|到)?(?:下一?年度?|次年)?(?:继续)?(?:办理)?${OF_REQUESTS}`,
     source: totalOf('carriedForward'),
   },
-  { id: 'handled', name: { zh: '办结的申请', en: 'requests handled' }, table: 'applications', phrase: `办结(?:了)?${OF_REQUESTS}`, source: totalOf('handledTotal') },
+  {
+    id: 'handled',
+    name: { zh: '办结的申请', en: 'requests handled' },
+    table: 'applications',
+    phrase: `办结(?:了)?${OF_REQUESTS}`,
+    loosePhrase: `(?:(?:办结|办理|答复)(?:了)?(?:依申请公开|政府信息公开|信息公开)(?:申请)?事项|(?:办理|答复)(?:了)?(?:政府信息公开|信息公开|依申请公开)?申请(?:案件)?(?:数量|总数|件数|数)?)`,
+    source: totalOf('handledTotal'),
+  },
   { id: 'disclosed', name: { zh: '予以公开', en: 'disclosed' }, table: 'applications', phrase: `(?<!部分|不)予以公开${OF_REQUESTS}`, source: totalOf('disclosed') },
   { id: 'partiallyDisclosed', name: { zh: '部分公开', en: 'partly disclosed' }, table: 'applications', phrase: `部分(?:予以)?公开${OF_REQUESTS}`, source: totalOf('partiallyDisclosed') },
   { id: 'withheld', name: { zh: '不予公开', en: 'withheld' }, table: 'applications', phrase: `不予(?:以)?公开${OF_REQUESTS}`, source: groupTotal('withheld') },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGENCY_KINDS, AGENCY_KIND_SPECS, agencyKindFromName } from '@nianbao/format';
+import { AGENCY_KINDS, AGENCY_KIND_SPECS, agencyArea, agencyKindFromName } from '@nianbao/format';
 
 describe('agencyKindFromName (format.md §1)', () => {
   it.each([
@@ -29,5 +29,26 @@ describe('agencyKindFromName (format.md §1)', () => {
     expect(AGENCY_KIND_SPECS.部门.deadline).toEqual({ month: 1, day: 31 });
     expect(AGENCY_KIND_SPECS.乡镇街道.deadline).toEqual({ month: 1, day: 31 });
     expect(AGENCY_KIND_SPECS.人民政府.deadline).toEqual({ month: 3, day: 31 });
+  });
+});
+
+describe('agencyArea: the level of the area an agency works for, from its name', () => {
+  it('reads the innermost unit the name names', () => {
+    expect(agencyArea('三明市人民政府')).toBe('city');
+    expect(agencyArea('三明市人民政府办公室')).toBe('city');
+    expect(agencyArea('某某市财政局')).toBe('city');
+    expect(agencyArea('阿克苏地区行政公署')).toBe('city');
+    expect(agencyArea('某某市某某区卫生健康局')).toBe('county');
+    expect(agencyArea('某某县人民政府')).toBe('county');
+    expect(agencyArea('某某旗人民政府')).toBe('county');
+    expect(agencyArea('某某区某某街道办事处')).toBe('township');
+    expect(agencyArea('某某县某某镇人民政府')).toBe('township');
+    expect(agencyArea('某某省人民政府')).toBe('province');
+  });
+
+  it('says nothing where the name does not tell', () => {
+    for (const name of ['平潭综合实验区', '某某经济技术开发区管委会', '某某新区管理委员会', '某某自治区人民政府', '省生态环境厅', '', '某某单位']) {
+      expect(agencyArea(name), name).toBeUndefined();
+    }
   });
 });

@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { INTERNAL_ERROR, lint, ruleDocsUrl, type Diagnostic, type LintOptions, type Locale } from '@nianbao/lint';
-import { parseReport, readSourceSync, type ReportDocument, type SourceView } from '@nianbao/parse';
+import type { ReportDocument, SourceView } from '@nianbao/parse';
 import { serverDiagnostic, toLspDiagnostic } from './diagnostics.js';
 import { t } from './messages.js';
-import { configProblems, type ProjectState } from './project.js';
+import { configProblems, previousProblem, type ProjectState } from './project.js';
 import { filePathOf, isSelected, matchesFiles } from './selection.js';
 import type { EditorSettings, SettingsCache } from './settings.js';
 
@@ -57,7 +57,8 @@ const TITLE_HINT = /政府信息公开工作年度报告/u;
 
 /**
  * Turns an editor document into findings with the same engine, configuration and previous-report
- * pairing as the CLI. Holds no lint logic: it only gathers the options and calls `lint`.
+ * pairing as the CLI (both prepare the lint with @nianbao/project). Holds no lint logic: it turns what
+ * the project layer found into diagnostics and calls `lint`.
  */
 export class Analyzer {
   private readonly last = new Map<string, Analysis>();
@@ -105,44 +106,37 @@ export class Analyzer {
     }
 
     // The editor's buffer is the file: HTML by its markup; a .docx or PDF from the workspace comes as its view.
-    const document = parseReport(snapshot.view ?? readSourceSync(snapshot.text, file), file ? { fileName: file } : {});
-    const selected = isSelected(document, snapshot.uri, settings.files, folders);
+    const prepared = await this.deps.project.prepare(file, snapshot.view ?? snapshot.text, settings, folder, (d) => isSelected(d, snapshot.uri, settings.files, folders));
+    const { document, selected } = prepared;
     if (!selected) return this.remember({ ...base, document, selected, diagnostics: [] });
+    if (isStale()) return undefined;
 
     const diagnostics: LspDiagnostic[] = [];
-    if (config && !config.ok) {
-      // A broken config: one diagnostic naming its file and line, and linting goes on with the defaults.
-      for (const p of configProblems(config.error, locale)) {
+    for (const problem of prepared.problems) {
+      if (problem.kind === 'config') {
+        // A broken config: one diagnostic naming its file and line, and linting goes on with the defaults.
+        for (const p of configProblems(problem.error, locale)) {
+          diagnostics.push(
+            serverDiagnostic('config', undefined, DiagnosticSeverity.Error, p.message, {
+              uri: pathToFileURL(problem.error.file).href,
+              place: { line: p.line ?? 1, column: p.column ?? 1, endLine: p.line ?? 1, endColumn: p.column ?? 1 },
+              message: problem.error.file,
+            }),
+          );
+          this.deps.notify(p.message);
+        }
+      } else if (problem.kind === 'previous') {
+        const previous = previousProblem(problem, locale);
         diagnostics.push(
-          serverDiagnostic('config', undefined, DiagnosticSeverity.Error, p.message, {
-            uri: pathToFileURL(config.error.file).href,
-            place: { line: p.line ?? 1, column: p.column ?? 1, endLine: p.line ?? 1, endColumn: p.column ?? 1 },
-            message: config.error.file,
+          serverDiagnostic('previous-report', undefined, DiagnosticSeverity.Warning, previous.message, {
+            uri: pathToFileURL(previous.file).href,
+            place: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+            message: previous.file,
           }),
         );
-        this.deps.notify(p.message);
       }
     }
-    const projectConfig = config?.ok ? config.config : {};
-    const previous =
-      file && config ? await this.deps.project.previousFor(file, document, settings.previousReport, config, folder, locale) : {};
-    if (isStale()) return undefined;
-    if (previous.problem) {
-      diagnostics.push(
-        serverDiagnostic('previous-report', undefined, DiagnosticSeverity.Warning, previous.problem.message, {
-          uri: pathToFileURL(previous.problem.file).href,
-          place: { line: 1, column: 1, endLine: 1, endColumn: 1 },
-          message: previous.problem.file,
-        }),
-      );
-    }
-    const lintOptions: LintOptions = {
-      locale,
-      ...(projectConfig.rules ? { rules: projectConfig.rules } : {}),
-      ...(projectConfig.agencyKind ? { agencyKind: projectConfig.agencyKind } : {}),
-      ...(projectConfig.docsBaseUrl ? { docsBaseUrl: projectConfig.docsBaseUrl } : {}),
-      ...(previous.previous ? { previous: previous.previous } : {}),
-    };
+    const lintOptions = prepared.options;
     let findings: Diagnostic[];
     try {
       findings = lint(document, lintOptions);

@@ -7,21 +7,17 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { formatFor, tableSpec as formatTableSpec, canonicalHeading, type TableId } from '@nianbao/format';
-import { applyFixes, INTERNAL_ERROR, lint, type Diagnostic } from '@nianbao/lint';
-import { LineIndex, parseReport, readSourceSync, type ReportDocument } from '@nianbao/parse';
+import { isSuppressible, suppressionComment, type Diagnostic, type Fix } from '@nianbao/lint';
+import { fixUntilStable } from '@nianbao/project';
 import type { Analysis, TextSnapshot } from './analysis.js';
 import { toLspDiagnostic } from './diagnostics.js';
 import { t } from './messages.js';
 import { filePathOf } from './selection.js';
-import { sectionSkeleton, tableSkeleton } from './skeleton.js';
 
 /** `source.fixAll.nianbao`: what editor.codeActionsOnSave asks for. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 /** The command that selects the reason of a suppression comment in clients without snippet edits. */
 export const SELECT_COMMAND = 'nianbao.selectRange';
-
-const MAX_FIX_PASSES = 10;
 
 export interface ActionContext {
   analysis: Analysis;
@@ -43,8 +39,13 @@ function edit(uri: string, edits: TextEdit[]): WorkspaceEdit {
   return { changes: { [uri]: edits } };
 }
 
+/** A core edit (offsets of the document's text) as an LSP text edit of the same version. */
+function textEdit(fix: Fix, positionAt: TextSnapshot['positionAt']): TextEdit {
+  return { range: { start: positionAt(fix.start), end: positionAt(fix.end) }, newText: fix.text };
+}
+
 /** A short title saying what a fix does: the replacement, the deletion or the insertion. */
-function fixTitle(text: string, finding: Diagnostic & { fix: NonNullable<Diagnostic['fix']> }, locale: Analysis['locale']): string {
+function fixTitle(text: string, finding: Diagnostic & { fix: Fix }, locale: Analysis['locale']): string {
   const old = text.slice(finding.fix.start, finding.fix.end);
   const shown = (s: string): string => (s.length > 30 ? `${s.slice(0, 30)}…` : s).replace(/\n/gu, '↵');
   const what =
@@ -61,15 +62,9 @@ function fixTitle(text: string, finding: Diagnostic & { fix: NonNullable<Diagnos
  * is left (overlapping fixes wait for the next pass).
  */
 export function fixAllText(analysis: Analysis, text: string, fileName: string | undefined): string {
-  let current = text;
-  let findings = analysis.findings;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { text: next, applied } = applyFixes(current, findings);
-    if (applied.length === 0) break;
-    current = next;
-    findings = lint(parseReport(readSourceSync(current, fileName), fileName ? { fileName } : {}), analysis.lintOptions);
-  }
-  return current;
+  // Without a model (a text too large to parse) there is nothing to fix.
+  if (!analysis.document) return text;
+  return fixUntilStable(text, analysis.document, analysis.findings, analysis.lintOptions, fileName).text;
 }
 
 /** One edit turning `before` into `after`: only the changed middle, so the cursor and undo stay sane. */
@@ -81,58 +76,6 @@ export function minimalEdit(before: string, after: string, positionAt: TextSnaps
   let end = 0;
   while (end < limit - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
   return { range: { start: positionAt(start), end: positionAt(before.length - end) }, newText: after.slice(start, after.length - end) };
-}
-
-/** The section heading's Markdown depth used elsewhere in the document, so an inserted heading matches. */
-function headingDepth(document: ReportDocument): number | undefined {
-  return document.sections.find((s) => s.heading.markdownDepth !== undefined)?.heading.markdownDepth;
-}
-
-/** “Insert the missing section”: the canonical heading (and blank table) where the finding says it belongs. */
-function insertSection(ctx: ActionContext, finding: Diagnostic, lsp: LspDiagnostic): CodeAction | undefined {
-  const document = ctx.analysis.document!;
-  const format = formatFor(document.reportYear ?? document.tableFormatYear ?? 2021);
-  const spec = format.sections.find((s) => s.id === finding.subject);
-  if (!spec) return undefined;
-  const skeleton = sectionSkeleton(spec, spec.table ? format.tables[spec.table] : undefined, headingDepth(document));
-  const text = ctx.snapshot.text;
-  const atEnd = finding.startOffset >= text.trimEnd().length;
-  let newEdit: TextEdit;
-  if (atEnd) {
-    const end = text.length;
-    newEdit = { range: { start: ctx.snapshot.positionAt(end), end: ctx.snapshot.positionAt(end) }, newText: `${text.endsWith('\n') ? '\n' : '\n\n'}${skeleton}\n` };
-  } else {
-    // Before the heading of the section that follows it, at the start of that line.
-    const lineStart = text.lastIndexOf('\n', finding.startOffset - 1) + 1;
-    newEdit = { range: { start: ctx.snapshot.positionAt(lineStart), end: ctx.snapshot.positionAt(lineStart) }, newText: `${skeleton}\n\n` };
-  }
-  return {
-    title: t(ctx.analysis.locale, 'insertSection', { heading: canonicalHeading(spec) }),
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [lsp],
-    edit: edit(ctx.snapshot.uri, [newEdit]),
-  };
-}
-
-/** “Insert the missing table”: a blank table after its section's heading, when the table is not there at all. */
-function insertTable(ctx: ActionContext, finding: Diagnostic, lsp: LspDiagnostic): CodeAction | undefined {
-  const document = ctx.analysis.document!;
-  const format = formatFor(document.reportYear ?? document.tableFormatYear ?? 2021);
-  const id = (Object.keys(format.tables) as TableId[]).find((k) => k === finding.subject);
-  if (!id || document.tables.some((tb) => tb.id === id)) return undefined;
-  const spec = formatTableSpec(format.year, id);
-  const section = document.sections.find((s) => s.id === spec.section);
-  if (!section) return undefined;
-  const lines = new LineIndex(ctx.snapshot.text);
-  const headingEnd = lines.lineRange(section.heading.span.end.line).end;
-  const at = ctx.snapshot.positionAt(headingEnd);
-  const name = t(ctx.analysis.locale, 'tableName', { numeral: spec.numeral });
-  return {
-    title: t(ctx.analysis.locale, 'insertTable', { table: name }),
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [lsp],
-    edit: edit(ctx.snapshot.uri, [{ range: { start: at, end: at }, newText: `\n\n${tableSkeleton(spec)}\n` }]),
-  };
 }
 
 /** Escapes text for a snippet: `$`, `}` and `\` are snippet syntax. */
@@ -153,16 +96,19 @@ function suppress(ctx: ActionContext, finding: Diagnostic, lsp: LspDiagnostic): 
   const lineStartOf = (offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
   const start = lineStartOf(table ? table.span.start.offset : finding.startOffset);
   const label = t(locale, 'reasonLabel');
-  const placeholder = t(locale, 'reasonPlaceholder');
-  const directive = table ? 'nianbao-disable' : 'nianbao-disable-next-line';
-  const head = `<!-- ${directive} ${finding.ruleId} -- ${label}`;
-  const tail = ` -->\n`;
+  const comment = suppressionComment(finding.ruleId, `${label}${t(locale, 'reasonPlaceholder')}`, table ? 'disable' : 'disable-next-line');
+  // The label stays written; only what follows it is the placeholder the author types over.
+  const reasonStart = (comment.reason?.start ?? comment.text.length) + label.length;
+  const reasonEnd = comment.reason?.end ?? comment.text.length;
+  const head = comment.text.slice(0, reasonStart);
+  const placeholder = comment.text.slice(reasonStart, reasonEnd);
+  const tail = `${comment.text.slice(reasonEnd)}\n`;
   const startPos = ctx.snapshot.positionAt(start);
   let trailer: TextEdit | undefined;
   if (table) {
     const endLine = text.indexOf('\n', Math.max(table.span.end.offset - 1, table.span.start.offset));
     const at = ctx.snapshot.positionAt(endLine < 0 ? text.length : endLine + 1);
-    trailer = { range: { start: at, end: at }, newText: `${endLine < 0 ? '\n' : ''}<!-- nianbao-enable ${finding.ruleId} -->\n` };
+    trailer = { range: { start: at, end: at }, newText: `${endLine < 0 ? '\n' : ''}${suppressionComment(finding.ruleId, undefined, 'enable').text}\n` };
   }
   const title = t(locale, table ? 'suppressTable' : 'suppressLine', { rule: finding.ruleId });
   // The reason sits on the inserted line, which starts where the finding's line started.
@@ -190,30 +136,29 @@ function suppress(ctx: ActionContext, finding: Diagnostic, lsp: LspDiagnostic): 
   return action;
 }
 
-/** The code actions at a range: quick fixes, insertions, suppressions, and fix-all. */
+/**
+ * The code actions at a range, made the same way for every rule: the finding's fix (preferred), each of
+ * its suggestions, a suppression with a reason; and fix-all. What an action does is the finding's to say.
+ */
 export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeAction[] {
   const { analysis, snapshot } = ctx;
   if (!analysis.selected || !analysis.document) return [];
   const only = params.context.only;
   const out: CodeAction[] = [];
-  const quick = wanted(CodeActionKind.QuickFix, only);
-  if (quick) {
+  if (wanted(CodeActionKind.QuickFix, only)) {
     for (const finding of analysis.findings) {
       const lsp = toLspDiagnostic(finding, snapshot.uri, snapshot.positionAt);
       if (!overlaps(lsp.range, params.range)) continue;
-      if (finding.fix) {
-        const fix = finding.fix;
-        out.push({
-          title: fixTitle(snapshot.text, { ...finding, fix }, analysis.locale),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [lsp],
-          isPreferred: true,
-          edit: edit(snapshot.uri, [{ range: { start: snapshot.positionAt(fix.start), end: snapshot.positionAt(fix.end) }, newText: fix.text }]),
-        });
-      }
-      const insertion = finding.ruleId === 'section-missing' ? insertSection(ctx, finding, lsp) : finding.ruleId === 'table-missing' ? insertTable(ctx, finding, lsp) : undefined;
-      if (insertion) out.push(insertion);
-      if (finding.ruleId !== INTERNAL_ERROR) out.push(suppress(ctx, finding, lsp));
+      const quickFix = (title: string, fix: Fix, preferred: boolean): CodeAction => ({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [lsp],
+        ...(preferred ? { isPreferred: true } : {}),
+        edit: edit(snapshot.uri, [textEdit(fix, snapshot.positionAt)]),
+      });
+      if (finding.fix) out.push(quickFix(fixTitle(snapshot.text, { ...finding, fix: finding.fix }, analysis.locale), finding.fix, true));
+      for (const suggestion of finding.suggestions ?? []) out.push(quickFix(suggestion.message, suggestion.fix, false));
+      if (isSuppressible(finding.ruleId)) out.push(suppress(ctx, finding, lsp));
     }
   }
   const fixable = analysis.findings.some((f) => f.fix);

@@ -24,8 +24,6 @@ const MESSAGES = {
   },
   fixAll: { zh: '修复全部 nianbao 问题', en: 'Fix all nianbao problems' },
   fixOne: { zh: '修复：{message}', en: 'Fix: {message}' },
-  insertSection: { zh: '插入缺少的部分“{heading}”', en: 'Insert the missing section “{heading}”' },
-  insertTable: { zh: '插入缺少的{table}（空白表格）', en: 'Insert the missing {table} (blank)' },
   suppressLine: { zh: '在本行忽略 {rule}（需写明理由）', en: 'Suppress {rule} on this line, with a reason' },
   suppressTable: { zh: '在本表忽略 {rule}（需写明理由）', en: 'Suppress {rule} in this table, with a reason' },
   reasonLabel: { zh: '理由：', en: 'reason: ' },

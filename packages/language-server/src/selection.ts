@@ -2,10 +2,9 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import type { ReportDocument } from '@nianbao/parse';
+import { isReportFile } from '@nianbao/project';
 
 const REPORT_LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'html']);
-/** What a report file may be named: the editor lints text, Markdown and HTML as they are edited; .docx and PDF in the workspace list. */
-const REPORT_EXTENSIONS = /\.(md|markdown|txt|text|html?|docx|pdf)$/iu;
 
 /** The file path of a `file:` URI, or undefined for untitled buffers and other schemes. */
 export function filePathOf(uri: string): string | undefined {
@@ -17,11 +16,14 @@ export function filePathOf(uri: string): string | undefined {
   }
 }
 
-/** Whether a document could be a report at all: Markdown or plain text, by language or by file name. */
+/**
+ * Whether a document could be a report at all: by its language (text, Markdown and HTML are linted as
+ * they are edited), or by a report file's name, as the CLI's folder run has it (.docx and PDF too).
+ */
 export function isCandidate(uri: string, languageId: string | undefined): boolean {
   if (languageId !== undefined && REPORT_LANGUAGES.has(languageId)) return true;
   const path = uri.split(/[?#]/u)[0] ?? uri;
-  return REPORT_EXTENSIONS.test(path);
+  return isReportFile(path);
 }
 
 /** Whether the `nianbao.files` globs name this file, relative to a workspace folder or as an absolute path. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, SECTIONS, canonicalHeading, type FormatYear } from '@nianbao/format';
+import { FORMATS, SECTIONS, canonicalHeading, gridSlots, tableGrid, type FormatYear } from '@nianbao/format';
 import { lint } from '@nianbao/lint';
 import { parseReport } from '@nianbao/parse';
 import { sectionSkeleton, tableSkeleton } from '@nianbao/language-server';
@@ -13,20 +13,18 @@ function skeletonReport(year: FormatYear, fill: boolean): string {
   return fill ? fillIn(text, format) : text;
 }
 
-/** Writes 0 into the blank cells a user would fill: as many as the row's spec has columns. */
+/** Writes 0 into every number cell of each table skeleton, as a user filling it in would: the same grid, its value cells filled. */
 function fillIn(text: string, format: (typeof FORMATS)[FormatYear]): string {
-  const rows = new Map(Object.values(format.tables).flatMap((t) => t.rows.map((r) => [r.label, r.columns.length] as const)));
-  return text
-    .split('\n')
-    .map((line) => {
-      if (!line.startsWith('|')) return line;
-      const cells = line.split('|').slice(1, -1).map((c) => c.trim());
-      if (cells.every((c) => c === '')) return `| ${cells.map(() => '0').join(' | ')} |`;
-      const n = rows.get(cells[0]!);
-      if (n === undefined) return line;
-      return `| ${cells.map((c, i) => (i > 0 && i <= n ? '0' : c)).join(' | ')} |`;
-    })
-    .join('\n');
+  let out = text;
+  for (const spec of Object.values(format.tables)) {
+    const grid = tableGrid(spec);
+    const [head, ...rest] = gridSlots(grid, () => '0');
+    const row = (cells: readonly string[]): string => `| ${cells.map((c) => c || ' ').join(' | ')} |`;
+    const filled = [row(head!), `|${' --- |'.repeat(grid.width)}`, ...rest.map(row)].join('\n');
+    expect(out).toContain(tableSkeleton(spec));
+    out = out.replace(tableSkeleton(spec), filled);
+  }
+  return out;
 }
 
 describe('skeletons from the format data', () => {
@@ -48,6 +46,12 @@ describe('skeletons from the format data', () => {
   it('a section heading uses the canonical wording and the Markdown depth asked for', () => {
     expect(sectionSkeleton(SECTIONS[0]!, undefined, 2)).toBe(`## ${canonicalHeading(SECTIONS[0]!)}`);
     expect(sectionSkeleton(SECTIONS[4]!, undefined, undefined)).toBe('五、存在的主要问题及改进情况');
+  });
+
+  it('Table 三 is laid out as printed: three label columns under a three-row header', () => {
+    const lines = tableSkeleton(FORMATS[2021].tables.applications).split('\n');
+    expect(lines).toHaveLength(4 + FORMATS[2021].tables.applications.rows.length);
+    expect(lines[0]!.split('|').length - 2).toBe(3 + 7);
   });
 
   it('Table 四 has one data row of 15 blank cells', () => {

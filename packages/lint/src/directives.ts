@@ -12,14 +12,24 @@ export interface Suppression {
   toLine: number;
 }
 
+/**
+ * The directives, as written after `nianbao-`: for the next line that holds text, from the comment on
+ * (until an `enable`), and the `enable` that closes a `disable`.
+ */
+export type SuppressionKind = 'disable-next-line' | 'disable' | 'enable';
+
 const DIRECTIVE = /^nianbao-(disable-next-line|disable|enable)\b\s*([\s\S]*)$/u;
+/** What a rule id may look like; anything else in the id list is not read as one. */
+const RULE_ID = /^[a-z][a-z0-9-]*$/u;
+/** Between the rule ids and the reason. */
+const REASON_MARK = ' -- ';
 
 function parseBody(body: string): { rules: string[]; reason: string } {
   const [ids = '', ...rest] = body.split(/\s--\s|^--\s|\s--$/u);
   const rules = ids
     .split(/[\s,，]+/u)
     .map((s) => s.trim())
-    .filter((s) => /^[a-z][a-z0-9-]*$/u.test(s));
+    .filter((s) => RULE_ID.test(s));
   return { rules, reason: rest.join(' -- ').trim() };
 }
 
@@ -74,4 +84,25 @@ export function readSuppressions(document: ReportDocument): Suppression[] {
 
 export function suppressionFor(suppressions: readonly Suppression[], ruleId: string, line: number): Suppression | undefined {
   return suppressions.find((s) => line >= s.fromLine && line <= s.toLine && (s.rules.length === 0 || s.rules.includes(ruleId)));
+}
+
+/** A suppression comment as text, and where its reason is in it (for an editor to select). */
+export interface SuppressionComment {
+  text: string;
+  /** Offsets of the reason within `text`; absent when the comment has none. */
+  reason?: { start: number; end: number };
+}
+
+/**
+ * Writes the comment `readSuppressions` reads: `<!-- nianbao-disable-next-line rule-id -- 理由 -->`. The
+ * reason is kept on one line and cannot close the comment early, so the comment always reads back as
+ * written; an empty reason writes none.
+ */
+export function suppressionComment(ruleId: string, reason: string | undefined, kind: SuppressionKind = 'disable-next-line'): SuppressionComment {
+  if (!RULE_ID.test(ruleId)) throw new Error(`not a rule id: ${JSON.stringify(ruleId)}`);
+  const head = `<!-- nianbao-${kind} ${ruleId}`;
+  const said = (reason ?? '').replace(/\s+/gu, ' ').replace(/--+>/gu, '—>').trim();
+  if (said === '') return { text: `${head} -->` };
+  const start = head.length + REASON_MARK.length;
+  return { text: `${head}${REASON_MARK}${said} -->`, reason: { start, end: start + said.length } };
 }

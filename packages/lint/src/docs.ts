@@ -3,6 +3,7 @@
  * examples are run, so the findings shown are the linter's own output.
  */
 import { parseReport } from '@nianbao/parse';
+import { suppressionComment } from './directives.js';
 import { lint } from './engine.js';
 import { RULES } from './registry.js';
 import type { Locale, Rule, RuleExample } from './types.js';
@@ -105,7 +106,7 @@ function half(rule: Rule, locale: Locale): string {
     w.suppress,
     '',
     '```markdown',
-    `<!-- nianbao-disable-next-line ${m.id} -- ${locale === 'zh' ? '理由：…' : 'reason: …'} -->`,
+    suppressionComment(m.id, locale === 'zh' ? '理由：…' : 'reason: …').text,
     '```',
   );
   return lines.join('\n');

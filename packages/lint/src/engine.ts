@@ -3,10 +3,18 @@ import { documentFixRange, documentLocator, formatPlace, toReportData, type Loca
 import { readSuppressions, suppressionFor } from './directives.js';
 import { RULES } from './registry.js';
 import { fillTemplate } from './template.js';
-import type { Diagnostic, LintOptions, Locale, RelatedPlace, ReportDescriptor, Rule, RuleContext, RuleSetting, Severity } from './types.js';
+import type { Diagnostic, Fix, LintOptions, Locale, RelatedPlace, ReportDescriptor, Rule, RuleContext, RuleSetting, Severity, Suggestion } from './types.js';
 
 /** The id of the finding that stands for a rule that crashed: the run goes on without it. */
 export const INTERNAL_ERROR = 'internal-error';
+
+/**
+ * Whether an inline comment can switch a finding off. A crashed rule's finding cannot: it is a bug in
+ * nianbao, not something about the report, so it is never matched against suppressions.
+ */
+export function isSuppressible(ruleId: string): boolean {
+  return ruleId !== INTERNAL_ERROR;
+}
 
 const DEFAULT_DOCS_BASE = new URL('../docs/rules/', import.meta.url).href;
 
@@ -103,6 +111,11 @@ export function lint(document: ReportDocument, options: LintOptions = {}, rules:
   const suppressions = readSuppressions(document);
   // Text and Markdown files are their own view: nothing to map.
   const locate = document.source.origin || document.source.places ? documentLocator(document) : undefined;
+  /** A rule's edit of the view as an edit of the file, or undefined where the file cannot take it. */
+  const fileEdit = (fix: Fix): Fix | undefined => {
+    const range = locate ? documentFixRange(document, fix.start, fix.end) : ([fix.start, fix.end] as const);
+    return range ? { start: range[0], end: range[1], text: fix.text } : undefined;
+  };
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     const id = rule.meta.id;
@@ -123,9 +136,19 @@ export function lint(document: ReportDocument, options: LintOptions = {}, rules:
       // Only a rule that declares itself fixable may change the text (ESLint's guard); and only where
       // the edit is an edit of the file's own characters (never inside HTML markup, never a .docx or PDF).
       if (d.fix && rule.meta.fixable) {
-        const range: [number, number] | undefined = locate ? documentFixRange(document, d.fix.start, d.fix.end) : [d.fix.start, d.fix.end];
-        if (range) diagnostic.fix = { start: range[0], end: range[1], text: d.fix.text };
+        const fix = fileEdit(d.fix);
+        if (fix) diagnostic.fix = fix;
         else diagnostic.unappliedFix = { text: d.fix.text };
+      }
+      // Suggestions are choices offered in an editor, so one that cannot be applied is simply not offered.
+      if (d.suggestions && rule.meta.hasSuggestions) {
+        const suggestions = d.suggestions.flatMap((s): Suggestion[] => {
+          const fix = fileEdit(s.fix);
+          const template = rule.meta.messages[s.messageId];
+          if (!template) throw new Error(`unknown messageId ${s.messageId}`);
+          return fix ? [{ message: fillTemplate(template, locale, s.data), fix }] : [];
+        });
+        if (suggestions.length > 0) diagnostic.suggestions = suggestions;
       }
       if (d.subject !== undefined) diagnostic.subject = d.subject;
       const suppression = suppressionFor(suppressions, id, diagnostic.line);

@@ -19,6 +19,10 @@ import periodStatement from './rules/period-statement.js';
 import yearMismatch from './rules/year-mismatch.js';
 import publishDeadline from './rules/publish-deadline.js';
 import textMismatch from './rules/text-mismatch.js';
+import textCheck from './rules/text-check.js';
+import scopeMismatch from './rules/scope-mismatch.js';
+import proseSum from './rules/prose-sum.js';
+import countMissing from './rules/count-missing.js';
 import carryover from './rules/carryover.js';
 import stockRollforward from './rules/stock-rollforward.js';
 import feeStatement from './rules/fee-statement.js';
@@ -52,6 +56,10 @@ export const RULES: readonly Rule[] = [
   yearMismatch,
   publishDeadline,
   textMismatch,
+  textCheck,
+  scopeMismatch,
+  proseSum,
+  countMissing,
   carryover,
   stockRollforward,
   feeStatement,

@@ -14,6 +14,16 @@ export interface Fix {
   text: string;
 }
 
+/**
+ * An edit a rule offers as one choice for a person (ESLint's suggestions): an insertion or an alternative
+ * that is right only if the author says so. `--fix` never applies one; an editor lists each as an action.
+ */
+export interface Suggestion {
+  /** What the edit does, in the lint locale, like the finding's message (`插入缺少的部分“四、…”`). */
+  message: string;
+  fix: Fix;
+}
+
 /** A place that explains a finding: a cell a total is made of, last year's cell. */
 export interface RelatedPlace {
   line: number;
@@ -42,6 +52,8 @@ export interface Diagnostic {
   url: string;
   related: RelatedPlace[];
   fix?: Fix;
+  /** Edits offered for a person to choose from; present only where they can be applied to this file. */
+  suggestions?: Suggestion[];
   /**
    * A fix the rule offers that cannot be applied to this file (a .docx or PDF, or text inside HTML
    * markup): the replacement text, so that it can be listed for the author to make by hand.
@@ -51,20 +63,30 @@ export interface Diagnostic {
   place?: string;
   /** Present (with `--report-suppressed`) when an inline comment suppressed the finding. */
   suppressed?: { reason: string; line: number };
-  /** What the finding is about, as a format id (a missing section's or table's), for editors' actions. */
+  /** What the finding is about, as a format id (a missing section's or table's). */
   subject?: string;
 }
 
 /** Text with `{name}` placeholders, in both languages. */
 export type MessageTemplate = Localized;
 
+/** A finding a rule's example expects. The message is the Chinese one (the default locale). */
+export interface ExampleFinding {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message?: string;
+  severity?: Severity;
+}
+
 /** A worked example of a rule: its documentation and its test at once. */
 export interface RuleExample {
   title: Localized;
   /** A document or fragment, as a user would write it. */
   input: string;
-  /** Findings of this rule expected on it: line, column and severity. */
-  findings: Array<{ line: number; column: number; severity?: Severity }>;
+  /** Findings of this rule expected on it, in order: where they start, and where given, where they end and what they say. */
+  findings: ExampleFinding[];
   /** The document after `--fix`, for a fixable rule's failing example. */
   fixed?: string;
   options?: Record<string, unknown>;
@@ -80,6 +102,8 @@ export interface RuleMeta {
   /** The severity of a finding that does not say otherwise. */
   severity: Severity;
   fixable: boolean;
+  /** Whether the rule offers suggestions (ESLint's `hasSuggestions`): the engine drops them from rules that do not say so. */
+  hasSuggestions?: boolean;
   messages: Record<string, MessageTemplate>;
   /** JSON Schema of the rule's options, if it takes any. */
   optionsSchema?: JsonSchema;
@@ -99,6 +123,8 @@ export interface ReportDescriptor {
   related?: Array<{ span: Span; messageId?: string; text?: Localized | string; data?: Record<string, string | number>; file?: string }>;
   /** A safe edit that fixes the finding; only accepted from rules marked fixable. */
   fix?: Fix;
+  /** Edits for a person to choose from, each with its message; only accepted from rules with `hasSuggestions`. */
+  suggestions?: Array<{ messageId: string; data?: Record<string, string | number>; fix: Fix }>;
   /** What the finding is about, as a format id (`applications`, `otherMatters`). */
   subject?: string;
 }

@@ -1,6 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '@nianbao/parse';
-import { RULES, lint, readSuppressions, ruleById, validateConfig, type Rule } from '@nianbao/lint';
+import { INTERNAL_ERROR, RULES, applyFixes, isSuppressible, lint, readSuppressions, ruleById, suppressionComment, validateConfig, type Rule } from '@nianbao/lint';
 
 const REPORT = '3、 收到和处理政府信息公开申请情况\n\n[bookmark: _GoBack]正文。\n';
 const doc = () => parseReport(REPORT, { fileName: 'r.md' });
@@ -60,12 +62,62 @@ describe('the engine', () => {
     expect(validateConfig({ rules: { placeholder: 'off', 'publish-deadline': ['error', { deadlines: { 乡镇街道: '01-20' } }] } })).toEqual([]);
     expect(validateConfig({ rules: { 'no-such-rule': 'error' } })).toEqual([{ path: '/rules', message: '未知的设置项“no-such-rule”' }]);
     expect(validateConfig({ rules: { placeholder: 'loud' } }).map((p) => p.path)).toEqual(['/rules/placeholder']);
-    expect(RULES.length).toBe(26);
+  });
+
+  it('registers every rule file once (the registry is an explicit list), with unique ids', () => {
+    const files = readdirSync(fileURLToPath(new URL('../src/rules/', import.meta.url))).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+    expect(RULES.map((r) => r.meta.id).sort()).toEqual(files);
   });
 
   it('names what a missing section or table finding is about (subject), for editors’ insert actions', () => {
     const text = '# 某某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n';
     const findings = lint(parseReport(text, { fileName: 'r.md' }), { only: ['section-missing'] });
     expect(findings.map((d) => d.subject)).toEqual(['reviewLitigation']);
+  });
+
+  it('carries suggestions with their messages in the lint locale; --fix never applies them', () => {
+    const text = '# 某某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n\n三、收到和处理政府信息公开申请情况\n\n五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n';
+    const document = parseReport(text, { fileName: 'r.md' });
+    const [zh] = lint(document, { only: ['section-missing'] });
+    expect(zh!.suggestions?.map((s) => s.message)).toEqual(['插入缺少的部分“四、政府信息公开行政复议、行政诉讼情况”']);
+    const at = text.indexOf('五、');
+    // Before the next section's heading: the canonical heading, its blank table, and a blank line.
+    expect(zh!.suggestions![0]!.fix).toMatchObject({ start: at, end: at });
+    expect(zh!.suggestions![0]!.fix.text).toMatch(/^四、政府信息公开行政复议、行政诉讼情况\n\n\| 行政复议[^]*\|\n\n$/u);
+    const [en] = lint(document, { only: ['section-missing'], locale: 'en' });
+    expect(en!.suggestions?.map((s) => s.message)).toEqual(['Insert the missing section “四、政府信息公开行政复议、行政诉讼情况”']);
+    expect(applyFixes(text, [zh!]).applied).toEqual([]);
+  });
+
+  it('refuses suggestions from a rule that does not declare hasSuggestions', () => {
+    const offering = (hasSuggestions: boolean): Rule => ({
+      meta: { id: 'offers', description: { zh: '提供建议', en: 'offers' }, severity: 'warning', fixable: false, hasSuggestions, messages: { m: { zh: '消息', en: 'message' }, s: { zh: '改为{x}', en: 'use {x}' } }, examples: [] },
+      check(context) {
+        context.report({ messageId: 'm', span: context.document.sections[0]!.heading.span, suggestions: [{ messageId: 's', data: { x: '甲' }, fix: { start: 0, end: 1, text: '甲' } }] });
+      },
+    });
+    expect(lint(doc(), {}, [offering(false)])[0]!.suggestions).toBeUndefined();
+    expect(lint(doc(), {}, [offering(true)])[0]!.suggestions).toEqual([{ message: '改为甲', fix: { start: 0, end: 1, text: '甲' } }]);
+  });
+
+  it('writes the suppression comments it reads: one syntax, in one module', () => {
+    const head = '<!-- nianbao-disable-next-line section-heading -- ';
+    expect(suppressionComment('section-heading', '理由：本地模板')).toEqual({ text: `${head}理由：本地模板 -->`, reason: { start: head.length, end: head.length + 7 } });
+    expect(suppressionComment('artifact', '原样保留', 'disable').text).toBe('<!-- nianbao-disable artifact -- 原样保留 -->');
+    expect(suppressionComment('artifact', undefined, 'enable').text).toBe('<!-- nianbao-enable artifact -->');
+    const written = suppressionComment('section-heading', '理由：本地模板');
+    expect(written.text.slice(written.reason!.start, written.reason!.end)).toBe('理由：本地模板');
+    // A reason that would end the comment early, or break the line, still reads back as one reason.
+    const odd = suppressionComment('artifact', 'a --> b\nc', 'disable');
+    const text = `${odd.text}\n[bookmark: a]\n${suppressionComment('artifact', '', 'enable').text}\n`;
+    expect(readSuppressions(parseReport(text, { fileName: 'r.md' })).map((s) => [s.rules, s.reason, s.fromLine, s.toLine])).toEqual([[['artifact'], 'a —> b c', 1, 3]]);
+    const line = `${written.text}\n\n3、 收到和处理政府信息公开申请情况\n`;
+    expect(lint(parseReport(line, { fileName: 'r.md' }), { only: ['section-heading'], reportSuppressed: true }).map((f) => f.suppressed?.reason)).toEqual(['理由：本地模板']);
+    expect(() => suppressionComment('Not A Rule', 'x')).toThrow();
+  });
+
+  it('a crashed rule’s finding cannot be suppressed; every rule’s can', () => {
+    expect(isSuppressible(INTERNAL_ERROR)).toBe(false);
+    expect(RULES.every((r) => isSuppressible(r.meta.id))).toBe(true);
   });
 });

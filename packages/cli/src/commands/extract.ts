@@ -1,4 +1,5 @@
 import { toReportData } from '@nianbao/parse';
+import type { CommandIO } from '../context.js';
 import { readReport, writeOutputFile } from '../io.js';
 import { CliError, t, type Locale } from '../messages.js';
 
@@ -8,21 +9,14 @@ export interface ExtractOptions {
   locale: Locale;
 }
 
-export interface CommandIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stdout is a terminal (colours). */
-  isTTY?: boolean;
-}
-
 /** `nianbao extract FILE`: the report's data as JSON valid against schemas/report-data.schema.json. */
 export async function extractCommand(file: string, options: ExtractOptions, io: CommandIO): Promise<number> {
-  const { document: doc } = await readReport(file);
+  const { document: doc } = await readReport(io, file);
   const result = toReportData(doc);
   if (!result.ok) throw new CliError(result.reason === 'no-year' ? 'noYear' : 'notAReport', { file });
   const json = `${JSON.stringify(result.data, null, 2)}\n`;
   if (options.output !== undefined && options.output !== '-') {
-    await writeOutputFile(options.output, json, options.force);
+    await writeOutputFile(io, options.output, json, options.force);
     io.stderr(`${t(options.locale, 'wrote', { file: options.output })}\n`);
   } else {
     io.stdout(json);

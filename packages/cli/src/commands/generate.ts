@@ -1,10 +1,10 @@
 import { generateReport, renderHtml, updateReport, RenderError, TemplateError, type DataProblem } from '@nianbao/generate';
 import { parseReport } from '@nianbao/parse';
-import writeFileAtomic from 'write-file-atomic';
+import { describeJsonError, readJson } from '@nianbao/project';
+import type { CommandIO } from '../context.js';
 import { encodeLike } from '../encode.js';
-import { readReportFile, writeOutputFile } from '../io.js';
+import { onDisk, readReportFile, writeInPlace, writeOutputFile } from '../io.js';
 import { CliError, t, type Locale } from '../messages.js';
-import type { CommandIO } from './extract.js';
 
 export interface GenerateCommandOptions {
   output?: string;
@@ -17,12 +17,9 @@ export interface GenerateCommandOptions {
   locale: Locale;
 }
 
-/** Where in a JSON text a parse error is, as line and column, from the position Node reports. */
-function jsonErrorPlace(text: string, message: string): string {
-  const at = /position (\d+)/u.exec(message);
-  if (!at) return '';
-  const before = text.slice(0, Number(at[1]));
-  return `:${before.split('\n').length}:${Number(at[1]) - before.lastIndexOf('\n')}`;
+/** A path under a folder read from disk, shown under the folder as the user gave it. */
+function asGiven(path: string, resolved: string, given: string): string {
+  return path.startsWith(resolved) ? `${given}${path.slice(resolved.length)}` : path;
 }
 
 function printProblems(file: string, problems: ReadonlyArray<Pick<DataProblem, 'path' | 'message'> & Partial<DataProblem>>, io: CommandIO, locale: Locale): void {
@@ -35,26 +32,27 @@ function printProblems(file: string, problems: ReadonlyArray<Pick<DataProblem, '
 /** `nianbao generate DATA`: validates report data and renders the report. Exit 0 written, 1 invalid data, 2 could not run. */
 export async function generateCommand(dataFile: string, options: GenerateCommandOptions, io: CommandIO): Promise<number> {
   const { locale } = options;
-  const bytes = await readReportFile(dataFile);
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/u, '');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`${t(locale, 'badJson', { file: `${dataFile}${jsonErrorPlace(text, message)}`, reason: message })}\n`);
+  const bytes = await readReportFile(io, dataFile);
+  const read = readJson(new TextDecoder('utf-8').decode(bytes));
+  if (!read.ok) {
+    const { line, column } = read.error;
+    io.stderr(`${t(locale, 'badJson', { file: `${dataFile}:${line}:${column}`, reason: describeJsonError(read.error, locale) })}\n`);
     return 1;
   }
+  const raw = read.json.value;
+  const templates = options.templates !== undefined ? { given: options.templates, resolved: onDisk(io, options.templates) } : undefined;
   let result;
   try {
     result = generateReport(raw, {
       locale,
       allowBlank: options.allowBlank,
       fixTotals: options.fixTotals,
-      ...(options.templates !== undefined ? { templatesDir: options.templates } : {}),
+      ...(templates ? { templatesDir: templates.resolved } : {}),
     });
   } catch (error) {
-    if (error instanceof TemplateError || error instanceof RenderError) throw new CliError('templateError', { file: error.file, reason: error.reason });
+    if (error instanceof TemplateError || error instanceof RenderError) {
+      throw new CliError('templateError', { file: templates ? asGiven(error.file, templates.resolved, templates.given) : error.file, reason: error.reason });
+    }
     throw error;
   }
   if (!result.ok) {
@@ -66,18 +64,12 @@ export async function generateCommand(dataFile: string, options: GenerateCommand
   if (result.computed.length > 0) io.stderr(`${t(locale, 'totalsComputed', { count: result.computed.length })}\n`);
 
   if (options.update !== undefined) {
-    const reportBytes = await readReportFile(options.update);
+    const reportBytes = await readReportFile(io, options.update);
     const existing = parseReport(reportBytes, { fileName: options.update });
     const updated = updateReport(existing.text, result.markdown);
     if (updated.replaced.length === 0) throw new CliError('noMarkers', { file: options.update });
     if (updated.missing.length > 0) io.stderr(`${t(locale, 'markersMissing', { file: options.update, regions: updated.missing.join('、') })}\n`);
-    if (updated.text !== existing.text) {
-      try {
-        await writeFileAtomic(options.update, encodeLike(updated.text, existing.encoding));
-      } catch (error) {
-        throw new CliError('outputFailed', { file: options.update, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-      }
-    }
+    if (updated.text !== existing.text) await writeInPlace(io, options.update, encodeLike(updated.text, existing.encoding));
     io.stderr(`${t(locale, 'updated', { file: options.update, count: updated.replaced.length })}\n`);
     return 0;
   }
@@ -88,7 +80,7 @@ export async function generateCommand(dataFile: string, options: GenerateCommand
     io.stdout(out);
     return 0;
   }
-  await writeOutputFile(options.output, out, options.force);
+  await writeOutputFile(io, options.output, out, options.force);
   io.stderr(`${t(locale, 'wrote', { file: options.output })}\n`);
   return 0;
 }

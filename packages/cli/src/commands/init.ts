@@ -1,24 +1,11 @@
-import {
-  AGENCY_KINDS,
-  FORMATS,
-  TABLE_IDS,
-  agencyKindFromName,
-  formatYearFor,
-  isFormatYear,
-  type AgencyKind,
-  type CellValue,
-  type ContactData,
-  type ExtractionIssue,
-  type ReportData,
-  type TableData,
-  type TableId,
-} from '@nianbao/format';
+import { FORMATS, TABLE_IDS, agencyKindFromName, type AgencyKind, type ExtractionIssue, type ReportData } from '@nianbao/format';
 import { emptyReportData, nextYearData } from '@nianbao/generate';
-import { decodeText, parseReport, toReportData } from '@nianbao/parse';
+import { decodeText, toReportData } from '@nianbao/parse';
+import { isJsonData, reportDataFromJson, type DataFileProblem } from '@nianbao/project';
+import type { CommandIO } from '../context.js';
 import { readReport, readReportFile, writeOutputFile } from '../io.js';
-import { FIRST_YEAR, LAST_YEAR, parseKindOption } from './options.js';
 import { CliError, t, type Locale } from '../messages.js';
-import type { CommandIO } from './extract.js';
+import { FIRST_YEAR, LAST_YEAR, parseKindOption } from './options.js';
 
 export interface InitOptions {
   /** Last year's report (.md, .markdown, .txt) or data file (.json). */
@@ -32,162 +19,18 @@ export interface InitOptions {
   locale: Locale;
 }
 
-// The years a format exists for (2019 and later) up to the schema's limit.
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * Where a JSON text first breaks the grammar. JSON.parse does not always say (`Unexpected token '}', "…" is
- * not valid JSON` carries no position in Node 20), and the user needs a line to look at.
- */
-class JsonStop {
-  constructor(readonly at: number) {}
-}
-
-function jsonErrorOffset(text: string): number {
-  let i = 0;
-  function stop(): never {
-    throw new JsonStop(i);
+/** The message of a JSON file that gives no report data. */
+function dataError(file: string, problem: DataFileProblem, locale: Locale): CliError {
+  switch (problem.kind) {
+    case 'syntax':
+      return new CliError('initBadJson', { file, line: problem.error.line, column: problem.error.column, excerpt: problem.error.excerpt });
+    case 'not-data':
+      return new CliError('initNotData', { file, keys: problem.missing.join(locale === 'zh' ? '、' : ', ') });
+    case 'bad-year':
+      return new CliError('initDataYear', { file, value: JSON.stringify(problem.value) });
+    case 'bad-tables':
+      return new CliError('initDataTables', { file });
   }
-  const space = (): void => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const string = (): void => {
-    i++;
-    for (;;) {
-      const c = text[i];
-      if (c === undefined || c < ' ') stop();
-      if (c === '"') {
-        i++;
-        return;
-      }
-      if (c === '\\') {
-        i++;
-        const e = text[i];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/u.test(text.slice(i + 1, i + 5))) stop();
-          i += 4;
-        } else if (e === undefined || !'"\\/bfnrt'.includes(e)) stop();
-      }
-      i++;
-    }
-  };
-  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/uy;
-  const value = (): void => {
-    space();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      space();
-      if (text[i] === close) {
-        i++;
-        return;
-      }
-      for (;;) {
-        if (c === '{') {
-          space();
-          if (text[i] !== '"') stop();
-          string();
-          space();
-          if (text[i] !== ':') stop();
-          i++;
-        }
-        value();
-        space();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === close) {
-          i++;
-          return;
-        }
-        stop();
-      }
-    }
-    if (c === '"') return string();
-    NUMBER.lastIndex = i;
-    if (NUMBER.test(text)) {
-      i = NUMBER.lastIndex;
-      return;
-    }
-    const literal = ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
-    if (!literal) stop();
-    i += literal.length;
-  };
-  try {
-    value();
-    space();
-    if (i < text.length) stop();
-    return -1;
-  } catch (error) {
-    if (error instanceof JsonStop) return error.at;
-    throw error;
-  }
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number; excerpt: string } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const start = before.lastIndexOf('\n') + 1;
-  const end = text.indexOf('\n', offset);
-  const excerpt = text.slice(start, end < 0 ? undefined : end).trim();
-  return { line, column: offset - start + 1, excerpt: excerpt.length > 60 ? `${excerpt.slice(0, 60)}…` : excerpt };
-}
-
-const num = (value: unknown): CellValue => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-/**
- * Report data from a parsed JSON file. Only reportYear and tables are required (what `init` needs); the rest
- * is read where it has the right type, so a hand-made file with totals left out or a field missing still works.
- */
-function dataFromJson(value: unknown, file: string, locale: Locale): ReportData {
-  const missing = isRecord(value) ? ['reportYear', 'tables'].filter((k) => value[k] === undefined) : ['reportYear', 'tables'];
-  if (!isRecord(value) || missing.length > 0) throw new CliError('initNotData', { file, keys: missing.join(locale === 'zh' ? '、' : ', ') });
-  const reportYear = value['reportYear'];
-  if (typeof reportYear !== 'number' || !Number.isInteger(reportYear) || reportYear < 2008 || reportYear > LAST_YEAR) {
-    throw new CliError('initDataYear', { file, value: JSON.stringify(reportYear) });
-  }
-  const rawTables = value['tables'];
-  if (!isRecord(rawTables)) throw new CliError('initDataTables', { file });
-  const formatYear = isFormatYear(value['formatYear']) ? value['formatYear'] : formatYearFor(reportYear);
-  const tables = Object.fromEntries(
-    TABLE_IDS.map((id) => {
-      const rawTable = isRecord(rawTables[id]) ? rawTables[id] : {};
-      const table: TableData = {};
-      for (const [row, cells] of Object.entries(rawTable)) {
-        if (isRecord(cells)) table[row] = Object.fromEntries(Object.entries(cells).map(([c, v]) => [c, num(v)]));
-      }
-      return [id, table];
-    }),
-  ) as Record<TableId, TableData>;
-  const agency = isRecord(value['agency']) ? value['agency'] : {};
-  const kind = AGENCY_KINDS.find((k) => k === agency['kind']) ?? null;
-  const rawContact = value['contact'];
-  let contact: ContactData | null = null;
-  if (isRecord(rawContact)) {
-    contact = {};
-    for (const key of ['unit', 'address', 'postcode', 'phone', 'email', 'website'] as const) {
-      const v = str(rawContact[key]);
-      if (v !== null) contact[key] = v;
-    }
-  }
-  const schema = str(value['$schema']);
-  return {
-    ...(schema !== null ? { $schema: schema } : {}),
-    title: str(value['title']),
-    agency: { name: str(agency['name']), kind },
-    reportYear,
-    formatYear,
-    citedNotice: str(value['citedNotice']),
-    period: null,
-    publicationDate: null,
-    contact,
-    processingFee: null,
-    tables,
-  };
 }
 
 interface Previous {
@@ -196,21 +39,15 @@ interface Previous {
   issues: ExtractionIssue[];
 }
 
-async function readPrevious(file: string, locale: Locale): Promise<Previous> {
-  const bytes = await readReportFile(file);
+async function readPrevious(file: string, locale: Locale, io: CommandIO): Promise<Previous> {
+  const bytes = await readReportFile(io, file);
   const decoded = decodeText(bytes);
-  if (/\.json$/iu.test(file) || (decoded.encoding !== 'binary' && decoded.text.trimStart().startsWith('{'))) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(decoded.text);
-    } catch {
-      const at = jsonErrorOffset(decoded.text);
-      const place = lineAndColumn(decoded.text, at < 0 ? 0 : at);
-      throw new CliError('initBadJson', { file, line: place.line, column: place.column, excerpt: place.excerpt });
-    }
-    return { data: dataFromJson(parsed, file, locale), issues: [] };
+  if (isJsonData(file, decoded.encoding !== 'binary' ? decoded.text : undefined)) {
+    const read = reportDataFromJson(decoded.text);
+    if (!read.ok) throw dataError(file, read.problem, locale);
+    return { data: read.data, issues: [] };
   }
-  const { document: doc } = await readReport(file);
+  const { document: doc } = await readReport(io, file);
   const result = toReportData(doc);
   if (!result.ok) throw new CliError(result.reason === 'no-year' ? 'noYear' : 'notAReport', { file });
   const { extractionIssues, ...data } = result.data;
@@ -254,7 +91,7 @@ export async function initCommand(options: InitOptions, io: CommandIO): Promise<
     data = emptyReportData(options.year, { name: agencyName, ...(options.kind ? { kind: options.kind } : {}) });
   } else {
     const file = options.from;
-    const { data: previous, issues } = await readPrevious(file, locale);
+    const { data: previous, issues } = await readPrevious(file, locale, io);
     if (options.year <= previous.reportYear) {
       throw new CliError('initYearNotAfter', { file, year: options.year, previous: previous.reportYear, next: previous.reportYear + 1 });
     }
@@ -280,7 +117,7 @@ export async function initCommand(options: InitOptions, io: CommandIO): Promise<
 
   const json = `${JSON.stringify(data, null, 2)}\n`;
   if (options.output !== undefined && options.output !== '-') {
-    await writeOutputFile(options.output, json, options.force);
+    await writeOutputFile(io, options.output, json, options.force);
     io.stderr(`${t(locale, 'wrote', { file: options.output })}\n`);
   } else {
     io.stdout(json);

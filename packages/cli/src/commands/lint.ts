@@ -1,14 +1,21 @@
-import { dirname, resolve } from 'node:path';
-import { RULES, applyFixes, lint, type Diagnostic, type LintOptions, type Locale, type NianbaoConfig } from '@nianbao/lint';
-import { ConfigError, configFor, findPreviousReportAuto } from '@nianbao/lint/node';
-import { parseReport, readSourceSync, type ReportDocument } from '@nianbao/parse';
-import writeFileAtomic from 'write-file-atomic';
-import { expandInputs, type SkippedFile } from '../files.js';
-import { FORMATTERS, type FileResult } from '../formatters/index.js';
-import { readReport } from '../io.js';
-import { CliError, t } from '../messages.js';
+import { RULES, lint, type Diagnostic, type Locale } from '@nianbao/lint';
+import {
+  InputError,
+  Project,
+  editableText,
+  expandInputs,
+  fixUntilStable,
+  placedConfigProblems,
+  type ConfigError,
+  type PreviousFailure,
+  type SkipReason,
+  type SkippedFile,
+} from '@nianbao/project';
+import type { CommandIO } from '../context.js';
 import { encodeLike } from '../encode.js';
-import type { CommandIO } from './extract.js';
+import { FORMATTERS, type FileResult } from '../formatters/index.js';
+import { readError, readReportFile, writeInPlace } from '../io.js';
+import { CliError, t } from '../messages.js';
 
 export interface LintCommandOptions {
   format: string;
@@ -22,68 +29,25 @@ export interface LintCommandOptions {
   color: boolean;
 }
 
-const MAX_FIX_PASSES = 10;
-
-interface Loaded {
-  document: ReportDocument;
-  bytes: Uint8Array;
-}
-
-async function loadReport(file: string): Promise<Loaded> {
-  return readReport(file);
-}
-
-/** The text a fix edits: the file's own text (the HTML source for a page); none for a .docx or PDF. */
-function editableText(document: ReportDocument): string | undefined {
-  if (document.source.format === 'docx' || document.source.format === 'pdf') return undefined;
-  return document.source.origin?.sourceText ?? document.text;
-}
-
-/** The document a fixed text reads as, through the same reader as the file. */
-function reparse(text: string, document: ReportDocument, file: string): ReportDocument {
-  return document.source.format === 'html' ? parseReport(readSourceSync(text, file)) : parseReport(text, { fileName: file });
-}
-
-/** The configuration of each folder, read once. */
-function configCache(locale: Locale): (file: string) => Promise<{ config: NianbaoConfig; file?: string }> {
-  const cache = new Map<string, Promise<{ config: NianbaoConfig; file?: string }>>();
-  return (file) => {
-    const dir = dirname(resolve(file));
-    let entry = cache.get(dir);
-    if (!entry) {
-      entry = configFor(file, locale);
-      cache.set(dir, entry);
-    }
-    return entry;
-  };
-}
-
-async function previousFor(
-  file: string,
-  document: ReportDocument,
-  requested: string | undefined,
-  config: { config: NianbaoConfig; file?: string },
-): Promise<LintOptions['previous']> {
-  const fromConfig = config.config.previousReport;
-  const spec = requested ?? fromConfig;
-  if (spec === undefined) return undefined;
-  if (spec === 'auto') return findPreviousReportAuto(file, document);
-  // A path in the config is relative to the config file; on the command line, to the working folder.
-  const path = requested !== undefined ? requested : resolve(dirname(config.file!), spec);
-  const { document: previous } = await loadReport(path);
-  if (!previous.isReport) throw new CliError('notAReport', { file: path });
-  return { document: previous, file: path };
-}
-
 function configErrorMessage(error: ConfigError, locale: Locale): string {
-  return error.problems
-    .map((p) => {
-      const where = p.line !== undefined ? `${error.file}:${p.line}:${p.column ?? 1}` : error.file;
-      return locale === 'zh'
-        ? `配置文件有误：${where}（${p.path}）${p.message}。请改正后重试。`
-        : `Bad configuration: ${where} (${p.path}) ${p.message}. Correct it and try again.`;
-    })
+  return placedConfigProblems(error)
+    .map((p) =>
+      locale === 'zh'
+        ? `配置文件有误：${p.where}（${p.path}）${p.message}。请改正后重试。`
+        : `Bad configuration: ${p.where} (${p.path}) ${p.message}. Correct it and try again.`,
+    )
     .join('\n');
+}
+
+/** Last year's report could not be used: the run stops, as for any file named that cannot be read. */
+function previousError(problem: PreviousFailure): CliError {
+  return problem.failure.kind === 'not-a-report' ? new CliError('notAReport', { file: problem.file }) : readError(problem.file, problem.failure);
+}
+
+interface Skipped {
+  path: string;
+  reason: SkipReason | 'not-a-report';
+  detail?: string;
 }
 
 /** One line per file a folder run passed over, with why and what to do. */
@@ -99,12 +63,6 @@ function skippedLines(skipped: readonly Skipped[], locale: Locale): string[] {
   const shown = skipped.slice(0, 30).map((f) => `  ${f.path}：${f.detail ?? REASONS[f.reason][locale]}`);
   if (skipped.length > shown.length) shown.push(locale === 'zh' ? `  ……另有 ${skipped.length - shown.length} 个` : `  … and ${skipped.length - shown.length} more`);
   return [locale === 'zh' ? `跳过的文件（${skipped.length} 个）：` : `Files skipped (${skipped.length}):`, ...shown];
-}
-
-interface Skipped {
-  path: string;
-  reason: SkippedFile['reason'] | 'not-a-report' | 'unreadable';
-  detail?: string;
 }
 
 function summary(results: readonly FileResult[], skippedFiles: readonly Skipped[], locale: Locale): string {
@@ -138,81 +96,79 @@ function summary(results: readonly FileResult[], skippedFiles: readonly Skipped[
   return `${lines.join('\n')}\n`;
 }
 
+async function inputsOf(paths: readonly string[], io: CommandIO, walked: SkippedFile[]): ReturnType<typeof expandInputs> {
+  try {
+    return await expandInputs(paths, { cwd: io.cwd, skipped: walked });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw error.failure.kind === 'missing' ? new CliError('fileMissing', { file: error.path }) : new CliError('unreadable', { file: error.path, reason: error.failure.code });
+  }
+}
+
 /** `nianbao lint [paths…]`: checks reports before they go online. Exit 0 clean, 1 errors, 2 could not run. */
 export async function lintCommand(paths: readonly string[], options: LintCommandOptions, io: CommandIO): Promise<number> {
   const cliLocale: Locale = options.locale ?? 'zh';
   const formatter = FORMATTERS[options.format];
   if (!formatter) throw new CliError('badFormat', { value: options.format });
   const walked: SkippedFile[] = [];
-  const files = await expandInputs(paths.length > 0 ? paths : ['.'], walked);
+  const files = await inputsOf(paths.length > 0 ? paths : ['.'], io, walked);
   if (files.length === 0) throw new CliError('noReports', { paths: paths.join(' ') || '.' });
-  const loadConfig = configCache(cliLocale);
+  const project = new Project({ cwd: io.cwd });
   const results: FileResult[] = [];
   const skipped: Skipped[] = [...walked];
   let couldNotRun = false;
   for (const input of files) {
-    let config: { config: NianbaoConfig; file?: string };
-    try {
-      config = await loadConfig(input.path);
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        io.stderr(`${configErrorMessage(error, cliLocale)}\n`);
-        return 2;
-      }
-      throw error;
+    // A broken configuration stops the run before anything is read: every file under it would be wrong.
+    const config = await project.configFor(input.path, cliLocale);
+    if (!config.ok) {
+      io.stderr(`${configErrorMessage(config.error, cliLocale)}\n`);
+      return 2;
     }
     const locale: Locale = options.locale ?? config.config.locale ?? 'zh';
-    let loaded: Loaded;
+    let bytes: Uint8Array;
     try {
-      loaded = await loadReport(input.path);
+      bytes = await readReportFile(io, input.path);
     } catch (error) {
       if (!(error instanceof CliError) || input.explicit) throw error;
-      // In a folder run a file that cannot be read is named among the skipped, with what to do.
-      if (error.id === 'readProblem' || error.id === 'notText') {
-        skipped.push({ path: input.path, reason: 'unreadable', ...(error.id === 'readProblem' ? { detail: String(error.args[locale === 'zh' ? 'zh' : 'en']) } : {}) });
-        continue;
-      }
       io.stderr(`${t(locale, error.id, error.args)}\n`);
       couldNotRun = true;
       continue;
     }
-    if (!loaded.document.isReport) {
+    const prepared = await project.prepareLint(input.path, bytes, {
+      ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.previous !== undefined ? { spec: options.previous } : {}),
+      reportSuppressed: options.reportSuppressed,
+    });
+    const unreadable = prepared.problems.find((p) => p.kind === 'read');
+    if (unreadable) {
+      if (input.explicit) throw readError(input.path, unreadable.failure);
+      // In a folder run a file that cannot be read is named among the skipped, with what to do.
+      const failure = unreadable.failure;
+      skipped.push({ path: input.path, reason: 'unreadable', ...(failure.kind === 'read-problem' ? { detail: failure.message[locale] } : {}) });
+      continue;
+    }
+    if (!prepared.selected) {
       if (input.explicit) {
         io.stderr(`${t(locale, 'notAReport', { file: input.path })}\n`);
         couldNotRun = true;
       } else skipped.push({ path: input.path, reason: 'not-a-report' });
       continue;
     }
-    const previous = await previousFor(input.path, loaded.document, options.previous, config);
-    const lintOptions: LintOptions = {
-      locale,
-      reportSuppressed: options.reportSuppressed,
-      ...(config.config.rules ? { rules: config.config.rules } : {}),
-      ...(config.config.agencyKind ? { agencyKind: config.config.agencyKind } : {}),
-      ...(config.config.docsBaseUrl ? { docsBaseUrl: config.config.docsBaseUrl } : {}),
-      ...(previous ? { previous } : {}),
-    };
-    let document = loaded.document;
-    let diagnostics = lint(document, lintOptions);
+    const previousProblem = prepared.problems.find((p) => p.kind === 'previous');
+    if (previousProblem) throw previousError(previousProblem);
+    let { document } = prepared;
+    let diagnostics = lint(document, prepared.options);
     const original = editableText(document);
     if (options.fix && original === undefined && diagnostics.some((d) => d.unappliedFix && !d.suppressed)) {
       io.stderr(`${t(locale, 'fixesNotApplied', { file: input.path, count: diagnostics.filter((d) => d.unappliedFix && !d.suppressed).length, format: `.${document.source.format}` })}\n`);
     }
     if (options.fix && original !== undefined && diagnostics.some((d) => d.fix && !d.suppressed)) {
-      let text = original;
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const { text: next, applied } = applyFixes(text, diagnostics);
-        if (applied.length === 0) break;
-        text = next;
-        document = reparse(text, document, input.path);
-        diagnostics = lint(document, lintOptions);
-      }
-      if (text !== original) {
-        try {
-          await writeFileAtomic(input.path, encodeLike(text, loaded.document.encoding));
-        } catch (error) {
-          throw new CliError('outputFailed', { file: input.path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-        }
+      const fixed = fixUntilStable(original, document, diagnostics, prepared.options, input.path);
+      ({ document, findings: diagnostics } = fixed);
+      if (fixed.text !== original) {
+        await writeInPlace(io, input.path, encodeLike(fixed.text, prepared.document.encoding));
+        // Its neighbours may pair it as their last year's report: read it again as it now is.
+        project.clearPrevious();
       }
     }
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');

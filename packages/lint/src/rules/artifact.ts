@@ -23,7 +23,7 @@ const rule: Rule = {
       {
         title: { zh: 'Word 书签', en: 'A Word bookmark' },
         input: '六、其他需要报告的事项\n[bookmark: _GoBack]本年度未收取信息处理费。\n',
-        findings: [{ line: 2, column: 1, severity: 'info' }],
+        findings: [{ line: 2, column: 1, endLine: 2, endColumn: 20, severity: 'info', message: '转换残留“[bookmark: _GoBack]”（Word 书签），请删除。' }],
         fixed: '六、其他需要报告的事项\n本年度未收取信息处理费。\n',
       },
       { title: { zh: '干净的文本', en: 'Clean text' }, input: '六、其他需要报告的事项\n本年度未收取信息处理费。\n', findings: [] },

@@ -30,8 +30,8 @@ export default identityRule({
           ['carriedForward', naturalPersons(0)],
         ]),
         findings: [
-          { line: 5, column: 11 },
-          { line: 5, column: 36 },
+          { line: 5, column: 11, endLine: 5, endColumn: 13, message: '表三“自然人”列：一、本年新收政府信息公开申请数量 15 + 二、上年结转政府信息公开申请数量 0 = 15，而 （七）总计 14 + 四、结转下年度继续办理 0 = 14，相差 1。第一项加第二项之和应等于第三项加第四项之和。' },
+          { line: 5, column: 36, endLine: 5, endColumn: 38, message: '表三“总计”列：一、本年新收政府信息公开申请数量 15 + 二、上年结转政府信息公开申请数量 0 = 15，而 （七）总计 14 + 四、结转下年度继续办理 0 = 14，相差 1。第一项加第二项之和应等于第三项加第四项之和。' },
         ],
       },
       {

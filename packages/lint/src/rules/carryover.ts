@@ -27,8 +27,8 @@ export default identityRule({
         input: applicationsTable([['carriedOver', naturalPersons(2)]]),
         previous: applicationsTable([['carriedForward', naturalPersons(3)]]),
         findings: [
-          { line: 3, column: 22 },
-          { line: 3, column: 46 },
+          { line: 3, column: 22, endLine: 3, endColumn: 23, message: '表三“自然人”列：本年上年结转为 2，而上年报告的结转下年度继续办理为 3，相差 1。两者应相等。' },
+          { line: 3, column: 46, endLine: 3, endColumn: 47, message: '表三“总计”列：本年上年结转为 2，而上年报告的结转下年度继续办理为 3，相差 1。两者应相等。' },
         ],
       },
       {

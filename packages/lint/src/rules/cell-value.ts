@@ -68,12 +68,12 @@ const rule: Rule = {
       {
         title: { zh: '用“无”代替 0', en: '无 instead of 0' },
         input: applicationsTable([['newReceived', ['无', 0, 0, 0, 0, 0, 0]]]),
-        findings: [{ line: 3, column: 22 }],
+        findings: [{ line: 3, column: 22, endLine: 3, endColumn: 23, message: '表三“一、本年新收政府信息公开申请数量·自然人”填的是“无”，不是数字：应填写非负整数，没有的填 0。' }],
       },
       {
         title: { zh: '收费金额带了单位', en: 'A fee with its unit in the cell' },
         input: activeDisclosureTable(2021, { administrativeFees: ['12.5万元'] }, ['administrativeFees']),
-        findings: [{ line: 4, column: 13 }],
+        findings: [{ line: 4, column: 13, endLine: 4, endColumn: 19, message: '表二“行政事业性收费·本年收费金额（单位：万元）”写了单位（“12.5万元”）：单位在表头，单元格只填数字。' }],
       },
       {
         title: { zh: '合格的数字，包括万元小数', en: 'Valid values, a decimal amount in 万元 included' },

@@ -30,7 +30,7 @@ const rule: Rule = {
       {
         title: { zh: '第六部分没有提到信息处理费', en: 'Section 六 silent on fees' },
         input: '# 某某街道办事处2023年政府信息公开工作年度报告\n\n五、存在的主要问题及改进情况\n\n加强培训。\n\n六、其他需要报告的事项\n\n无其他需要报告的事项。\n',
-        findings: [{ line: 7, column: 1 }],
+        findings: [{ line: 7, column: 1, endLine: 7, endColumn: 12, message: '第六部分“六、其他需要报告的事项”没有说明信息处理费情况：2023年度报告应写明本年度收取信息处理费的情况（未收取也应写明，如“本年度未收取信息处理费”）。' }],
       },
       {
         title: { zh: '写明了未收取', en: 'None collected, stated' },

@@ -69,12 +69,12 @@ const rule: Rule = {
       {
         title: { zh: '2022 年度报告引用了 2019 年格式的通知', en: 'A 2022 report citing the 2019 notice' },
         input: '# 2022年政府信息公开工作年度报告\n\n本报告根据《中华人民共和国政府信息公开条例》和国办公开办函〔2019〕60号要求编制。\n',
-        findings: [{ line: 3, column: 24 }],
+        findings: [{ line: 3, column: 24, endLine: 3, endColumn: 39, message: '引用了“国办公开办函〔2019〕60号”，它适用于 2019—2020 年度的报告；2022 年度报告应依据国办公开办函〔2021〕30号。' }],
       },
       {
         title: { zh: '2023 年度报告用了 2019 年格式的表二', en: 'A 2023 report with a 2019-format Table 2' },
         input: `# 2023年政府信息公开工作年度报告\n\n${activeDisclosureTable(2019, {}, ['regulations', 'procurement'])}\n`,
-        findings: [{ line: 5, column: 10 }],
+        findings: [{ line: 5, column: 10, endLine: 5, endColumn: 17, message: '2023 年度报告的表格采用了 2019 年格式（如“本年新制作数量”），应采用 2021 年格式（国办公开办函〔2021〕30号）。' }],
       },
       {
         title: { zh: '格式与年度相符', en: 'Format and year agree' },

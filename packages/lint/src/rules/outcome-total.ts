@@ -38,8 +38,8 @@ export default identityRule({
         title: { zh: '各项结果之和是 9，总计写了 8', en: 'Outcomes add up to 9, total says 8' },
         input: table(8),
         findings: [
-          { line: 24, column: 11 },
-          { line: 24, column: 35 },
+          { line: 24, column: 11, endLine: 24, endColumn: 12, message: '表三“自然人”列：（七）总计为 8，而各项办理结果之和为 （一）予以公开 4 + （二）部分公开（区分处理的，只计这一情形，不计其他情形） 2 + 1.本机关不掌握相关政府信息 3（其余 18 项为 0） = 9，相差 1。' },
+          { line: 24, column: 35, endLine: 24, endColumn: 36, message: '表三“总计”列：（七）总计为 8，而各项办理结果之和为 （一）予以公开 4 + （二）部分公开（区分处理的，只计这一情形，不计其他情形） 2 + 1.本机关不掌握相关政府信息 3（其余 18 项为 0） = 9，相差 1。' },
         ],
       },
       { title: { zh: '总计与各项之和一致', en: 'Total matches the outcomes' }, input: table(9), findings: [] },

@@ -100,17 +100,17 @@ const rule: Rule = {
       {
         title: { zh: '日期残缺', en: 'A garbled date' },
         input: '本报告中所列数据统计期限为202011日至2020年12月31日。\n',
-        findings: [{ line: 1, column: 9 }],
+        findings: [{ line: 1, column: 9, endLine: 1, endColumn: 33, message: '统计期限“统计期限为202011日至2020年12月31日”中的日期无法读出，应写作“YYYY年1月1日至YYYY年12月31日”。' }],
       },
       {
         title: { zh: '不是完整的自然年', en: 'Not the full calendar year' },
         input: '本报告中所列数据统计期限为2023年1月1日至2023年11月30日。\n',
-        findings: [{ line: 1, column: 24 }],
+        findings: [{ line: 1, column: 24, endLine: 1, endColumn: 35, message: '统计期限为 2023-01-01 至 2023-11-30，不是完整的自然年，应为“2023年1月1日至2023年12月31日”。' }],
       },
       {
         title: { zh: '缺少统计期限', en: 'No statistical period' },
         input: '某某区教育局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n2023年，我局认真贯彻落实《条例》。\n',
-        findings: [{ line: 1, column: 1, severity: 'warning' }],
+        findings: [{ line: 1, column: 1, endLine: 1, endColumn: 24, severity: 'warning', message: '未找到统计期限的说明。应写明“本报告中所列数据统计期限为YYYY年1月1日至YYYY年12月31日”。' }],
       },
       {
         title: { zh: '完整的自然年', en: 'The full calendar year' },

@@ -65,10 +65,10 @@ const rule: Rule = {
         title: { zh: '模板留下的占位', en: 'Template leftovers' },
         input: '一、总体情况\n\n20XX年，××街道共主动公开信息【请填写】条。\n\n<!-- 待填写：平台建设情况 -->\n',
         findings: [
-          { line: 3, column: 3 },
-          { line: 3, column: 7 },
-          { line: 3, column: 18 },
-          { line: 5, column: 1 },
+          { line: 3, column: 3, endLine: 3, endColumn: 5, message: '占位符“XX”没有替换：请填写实际的数字。' },
+          { line: 3, column: 7, endLine: 3, endColumn: 9, message: '占位符“××”没有替换：请填写实际的名称或数字。' },
+          { line: 3, column: 18, endLine: 3, endColumn: 23, message: '待填写的提示“【请填写】”还在：请填写相应内容并删除提示。' },
+          { line: 5, column: 1, endLine: 5, endColumn: 20, message: '待填写的注释“待填写：平台建设情况”还在：请填写相应内容并删除注释。' },
         ],
       },
       {

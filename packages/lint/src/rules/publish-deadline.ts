@@ -138,7 +138,7 @@ const rule: Rule = {
       {
         title: { zh: '没有落款，网页发布时间晚于时限', en: 'No signature, the page published after the deadline' },
         input: '标题：某某区教育局2023年政府信息公开工作年度报告\n发布时间：2024-02-20\n正文：\n某某区教育局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n本年度工作平稳。\n',
-        findings: [{ line: 2, column: 6, severity: 'warning' }],
+        findings: [{ line: 2, column: 6, endLine: 2, endColumn: 16, severity: 'warning', message: '报告没有落款日期；网页上的发布时间 2024-02-20 晚于部门的发布时限（2023 年度报告应在 2024年1月31日 前公布）。请核对报告的公布日期，并在报告末尾写明落款日期。' }],
       },
       {
         title: { zh: '网页发布时间早于年度结束：网站的错误，不采用', en: 'A page date before the year ends: the site\u2019s error, not used' },
@@ -148,12 +148,12 @@ const rule: Rule = {
       {
         title: { zh: '部门报告在2月落款', en: 'A department signs in February' },
         input: '某某区教育局2023年政府信息公开工作年度报告\n\n某某区教育局\n2024年2月5日\n',
-        findings: [{ line: 4, column: 1 }],
+        findings: [{ line: 4, column: 1, endLine: 4, endColumn: 10, message: '落款日期 2024年2月5日 晚于部门的发布时限：2023 年度报告应在 2024年1月31日 前公布。' }],
       },
       {
         title: { zh: '在报告年度结束前落款', en: 'Signed before the year ends' },
         input: '某某街道办事处2023年政府信息公开工作年度报告\n\n某某街道办事处\n2023年12月20日\n',
-        findings: [{ line: 4, column: 1 }],
+        findings: [{ line: 4, column: 1, endLine: 4, endColumn: 12, message: '落款日期 2023年12月20日 早于 2023 年度结束，年度报告应在 2023年12月31日 之后落款。' }],
       },
       {
         title: { zh: '区人民政府本级报告3月落款', en: 'A district government signs in March' },

@@ -39,12 +39,12 @@ const rule: Rule = {
       {
         title: { zh: '标题没有年度', en: 'A title without the year' },
         input: '# 某某街道办事处政府信息公开工作年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n',
-        findings: [{ line: 1, column: 3 }],
+        findings: [{ line: 1, column: 3, endLine: 1, endColumn: 22, message: '标题“某某街道办事处政府信息公开工作年度报告”没有写明年度：应写作“某某街道办事处YYYY年政府信息公开工作年度报告”这样的形式。' }],
       },
       {
         title: { zh: '标题措辞不全', en: 'Incomplete wording' },
         input: '# 某某街道办事处2023年政务公开年度报告\n\n一、总体情况\n\n二、主动公开政府信息情况\n',
-        findings: [{ line: 1, column: 3 }],
+        findings: [{ line: 1, column: 3, endLine: 1, endColumn: 23, message: '标题“某某街道办事处2023年政务公开年度报告”缺少“政府信息公开工作年度报告”字样：应写作“某某街道办事处2023年政府信息公开工作年度报告”这样的形式。' }],
       },
       {
         title: { zh: '规范标题（“年度”也可以）', en: 'A good title (年度 is fine too)' },

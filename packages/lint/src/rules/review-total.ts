@@ -24,7 +24,7 @@ export default identityRule({
       {
         title: { zh: '维持 17、纠正 1，总计却写 17', en: '17 upheld and 1 corrected, total 17' },
         input: reviewTable([17, 1, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-        findings: [{ line: 5, column: 20 }],
+        findings: [{ line: 5, column: 20, endLine: 5, endColumn: 22, message: '表四行政复议：总计为 17，而 结果维持 17 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 18，相差 1。' }],
       },
       { title: { zh: '总计正确', en: 'A right total' }, input: reviewTable([17, 1, 0, 0, 18, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), findings: [] },
     ],

@@ -24,7 +24,7 @@ export default identityRule({
       {
         title: { zh: '总计少算了一件', en: 'A total one short' },
         input: applicationsTable([['newReceived', [10, 2, 0, 0, 0, 1, 12]]]),
-        findings: [{ line: 3, column: 47 }],
+        findings: [{ line: 3, column: 47, endLine: 3, endColumn: 49, message: '表三“一、本年新收政府信息公开申请数量”一行：总计为 12，而各类申请人之和为 自然人 10 + 商业企业 2 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 1 = 13，相差 1。' }],
       },
       {
         title: { zh: '总计正确', en: 'A right total' },

@@ -42,19 +42,19 @@ const rule: Rule = {
       {
         title: { zh: '阿拉伯数字序号', en: 'An Arabic numeral' },
         input: '3、 收到和处理政府信息公开申请情况\n',
-        findings: [{ line: 1, column: 1, severity: 'error' }],
+        findings: [{ line: 1, column: 1, endLine: 1, endColumn: 19, severity: 'error', message: '章节标题“3、 收到和处理政府信息公开申请情况”的序号有误：第三部分应以“三、”开头，应为“三、收到和处理政府信息公开申请情况”。' }],
         fixed: '三、收到和处理政府信息公开申请情况\n',
       },
       {
         title: { zh: '改变了措辞', en: 'Changed wording' },
         input: '## 六、其他报告的事项\n',
-        findings: [{ line: 1, column: 4, severity: 'error' }],
+        findings: [{ line: 1, column: 4, endLine: 1, endColumn: 13, severity: 'error', message: '章节标题“六、其他报告的事项”与国家格式不符，应为“六、其他需要报告的事项”。' }],
         fixed: '## 六、其他需要报告的事项\n',
       },
       {
         title: { zh: '可接受的变体', en: 'An accepted variant' },
         input: '五、存在的主要问题及改进措施\n',
-        findings: [{ line: 1, column: 1, severity: 'warning' }],
+        findings: [{ line: 1, column: 1, endLine: 1, endColumn: 15, severity: 'warning', message: '章节标题“五、存在的主要问题及改进措施”是可接受的变体，国家格式的写法为“五、存在的主要问题及改进情况”。' }],
         fixed: '五、存在的主要问题及改进情况\n',
       },
       { title: { zh: '规范标题', en: 'Canonical headings' }, input: '一、总体情况\n\n二、主动公开政府信息情况\n', findings: [] },

@@ -59,13 +59,13 @@ const rule: Rule = {
         title: { zh: '第二、三部分顺序颠倒', en: 'Sections 二 and 三 swapped' },
         input:
           headingsDocument(['overview', 'applications', 'activeDisclosure', 'reviewLitigation', 'problems', 'otherMatters']),
-        findings: [{ line: 5, column: 1 }],
+        findings: [{ line: 5, column: 1, endLine: 5, endColumn: 13, message: '第二部分“二、主动公开政府信息情况”位置不对：应位于“三、收到和处理政府信息公开申请情况”之前，六个部分应按一至六的顺序排列。' }],
       },
       {
         title: { zh: '同一部分出现两次', en: 'A section twice' },
         input:
           headingsDocument(['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'problems', 'otherMatters']),
-        findings: [{ line: 11, column: 1 }],
+        findings: [{ line: 11, column: 1, endLine: 11, endColumn: 15, message: '第五部分“五、存在的主要问题及改进情况”重复出现：第 9 行已有“五、存在的主要问题及改进情况”，每个部分只应出现一次。' }],
       },
       {
         title: { zh: '顺序正确', en: 'In order' },

@@ -36,7 +36,7 @@ export default identityRule({
         title: { zh: '上年 15 件，本年制发 4、废止 1，现行有效却写 20', en: '15 last year, 4 issued, 1 repealed, 20 in force' },
         input: activeTable([0, 0, 2], [4, 1, 20]),
         previous: activeTable([0, 0, 2], [2, 0, 15]),
-        findings: [{ line: 6, column: 21, severity: 'warning' }],
+        findings: [{ line: 6, column: 21, endLine: 6, endColumn: 23, severity: 'warning', message: '表二“行政规范性文件”：现行有效件数为 20，而 上年现行有效件数 15 + 本年制发件数 4 − 本年废止件数 1 = 18，相差 2。如本年做过文件清理，可在此行上方注明理由后忽略。' }],
       },
       { title: { zh: '存量衔接', en: 'The stock rolls forward' }, input: activeTable([0, 0, 2], [4, 1, 18]), previous: activeTable([0, 0, 2], [2, 0, 15]), findings: [] },
     ],

@@ -190,17 +190,17 @@ const rule: Rule = {
       {
         title: { zh: '（1）后接（二）', en: '（1） followed by （二）' },
         input: '一、总体情况\n\n（1）主动公开。全年主动公开信息29条。\n\n（二）依申请公开。全年未收到申请。\n\n（三）政府信息管理。制度健全。\n',
-        findings: [{ line: 3, column: 1 }],
+        findings: [{ line: 3, column: 1, endLine: 3, endColumn: 4, message: '第一部分的序号“（1）”与同一组的“（二）”样式不一致：同一层级的序号应统一，此处应为“（一）”。' }],
       },
       {
         title: { zh: '跨段落的“一是…三是”跳号', en: '一是 … 三是 across a paragraph break' },
         input: '五、存在的主要问题及改进情况\n\n存在的问题：一是公开不够及时；\n\n三是解读不够深入。\n',
-        findings: [{ line: 5, column: 1 }],
+        findings: [{ line: 5, column: 1, endLine: 5, endColumn: 3, message: '列举“三是”跳号：前一项是“一是”，应为“二是”。' }],
       },
       {
         title: { zh: '小标题重号', en: 'A repeated sub-heading number' },
         input: '一、总体情况\n\n（一）主动公开\n\n（二）依申请公开\n\n（二）政府信息管理\n',
-        findings: [{ line: 7, column: 1 }],
+        findings: [{ line: 7, column: 1, endLine: 7, endColumn: 4, message: '序号“（二）”重复：前面已有“（二）”，应为“（三）”。' }],
       },
       {
         title: { zh: '序号连续，括号全半角不同', en: 'Consecutive, brackets of both widths' },

@@ -50,13 +50,13 @@ const rule: Rule = {
       {
         title: { zh: '“不在处理”应为“不再处理”', en: '不在处理 for 不再处理' },
         input: applicationsTable([['newReceived', naturalPersons(2)]]) + '\n| 1.申请人无正当理由逾期不补正、行政机关不在处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n',
-        findings: [{ line: 4, column: 3 }],
+        findings: [{ line: 4, column: 3, endLine: 4, endColumn: 36, message: '表三行标签“1.申请人无正当理由逾期不补正、行政机关不在处理其政府信息公开申请”与国家格式不符，应为“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”。' }],
         fixed: applicationsTable([['newReceived', naturalPersons(2)]]) + '\n| 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n',
       },
       {
         title: { zh: '列标题“社会组织”', en: 'The column heading 社会组织' },
         input: '| 项目 | 自然人 | 商业企业 | 科研机构 | 社会组织 | 法律服务机构 | 其他 | 总计 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n',
-        findings: [{ line: 1, column: 28 }],
+        findings: [{ line: 1, column: 28, endLine: 1, endColumn: 32, message: '表三列标题“社会组织”与国家格式不符，应为“社会公益组织”。' }],
         fixed: '| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n',
       },
       {

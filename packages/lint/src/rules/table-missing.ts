@@ -1,6 +1,7 @@
 import { TABLE_IDS } from '@nianbao/format';
-import type { Span } from '@nianbao/parse';
+import { LineIndex, type Span } from '@nianbao/parse';
 import { applicationsTable, naturalPersons, reviewTable } from '../examples.js';
+import { tableSkeleton } from '../skeleton.js';
 import { activeDisclosureTable, hasAnyValue, tableName, tableNodes } from '../table-rules.js';
 import type { Rule } from '../types.js';
 
@@ -20,6 +21,7 @@ const rule: Rule = {
     },
     severity: 'error',
     fixable: false,
+    hasSuggestions: true,
     details: {
       zh: '国家格式的报告有三张统计表：表二（主动公开）、表三（依申请公开）、表四（行政复议、行政诉讼）。没有发生的事项也要填 0，不能删表或只留表头。缺表时指向该表所在章节的标题（章节也没有时指向第 1 行）；表格只有表头、或所有数据格都是空白时指向表格。表格不完整（缺行、多列）由 table-shape 报告，个别空白格由 cell-blank 报告。不是年度报告的文档不作检查。',
       en: 'A report in the national format has three tables: Table 2 (proactive disclosure), Table 3 (requests) and Table 4 (reviews and lawsuits). What did not happen is written as 0: a table may not be dropped or left as a bare header. A missing table is reported at its section’s heading (or line 1 when that is missing too); a table with only its header, or with every data cell blank, at the table. Incomplete tables (a missing row, an extra column) are table-shape’s, single blank cells cell-blank’s. A document that is not an annual report is not checked.',
@@ -37,15 +39,16 @@ const rule: Rule = {
         zh: '{table}“{title}”的数据格全是空白：应填写全部 {cells} 个数据格，没有发生的事项填 0。',
         en: '{table} “{title}” has every data cell blank: all {cells} of its cells must be filled, with 0 for what did not happen.',
       },
+      insert: { zh: '插入缺少的表{numeral}（空白表格）', en: 'Insert the missing Table {numeral} (blank)' },
     },
     examples: [
       {
         title: { zh: '表四只有表头，表二、表三缺失', en: 'Table 4 is a bare header; Tables 2 and 3 are missing' },
         input: `${HEADINGS}本年度主动公开政府信息 120 条。\n\n## 三、收到和处理政府信息公开申请情况\n\n本年度未收到申请。\n\n## 四、政府信息公开行政复议、行政诉讼情况\n\n${reviewHeaderOnly()}\n`,
         findings: [
-          { line: 1, column: 4 },
-          { line: 5, column: 4 },
-          { line: 11, column: 1 },
+          { line: 1, column: 4, endLine: 1, endColumn: 16, message: '缺少表二“主动公开政府信息情况”：报告应包含这张表，没有发生的事项填 0。' },
+          { line: 5, column: 4, endLine: 5, endColumn: 21, message: '缺少表三“收到和处理政府信息公开申请情况”：报告应包含这张表，没有发生的事项填 0。' },
+          { line: 11, column: 1, endLine: 11, endColumn: 68, message: '表四“政府信息公开行政复议、行政诉讼情况”只有表头，没有数据行：应填写全部 15 个数据格，没有发生的事项填 0。' },
         ],
       },
       {
@@ -76,8 +79,14 @@ const rule: Rule = {
         continue;
       }
       const section = document.sections.find((s) => s.id === spec.section);
-      const span: Span = section ? section.heading.span : { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-      context.report({ messageId: 'missing', data, span, subject: id });
+      if (!section) {
+        context.report({ messageId: 'missing', data, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, subject: id });
+        continue;
+      }
+      // The blank table goes right under its section's heading; with no heading there is no place to offer.
+      const at = new LineIndex(document.text).lineRange(section.heading.span.end.line).end;
+      const insert = { start: at, end: at, text: `\n\n${tableSkeleton(spec)}\n` };
+      context.report({ messageId: 'missing', data, span: section.heading.span, subject: id, suggestions: [{ messageId: 'insert', data: { numeral: spec.numeral }, fix: insert }] });
     }
   },
 };

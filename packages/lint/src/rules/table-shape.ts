@@ -121,16 +121,16 @@ const rule: Rule = {
         title: { zh: '2021 年格式的表二里留着 2019 年格式的三栏', en: 'A 2021 Table 2 with rows left in the 2019 layout' },
         input: activeDisclosureTable(2021, { punishment: [0, 0, 0], enforcement: [0, 0, 0] }),
         findings: [
-          { line: 11, column: 3 },
-          { line: 12, column: 3 },
+          { line: 11, column: 3, endLine: 11, endColumn: 19, message: '表二“行政处罚”行有 3 个数，应为 1 个。' },
+          { line: 12, column: 3, endLine: 12, endColumn: 19, message: '表二“行政强制”行有 3 个数，应为 1 个。' },
         ],
       },
       {
         title: { zh: '缺了一行、另一行写了两次', en: 'A row left out, another written twice' },
         input: activeDisclosureTable(2021, {}, ['regulations', 'licensing', 'punishment', 'enforcement', 'administrativeFees']) + '\n| 行政处罚 | 0 |   |   |',
         findings: [
-          { line: 4, column: 3 },
-          { line: 15, column: 3 },
+          { line: 4, column: 3, endLine: 4, endColumn: 5, message: '表二缺少“行政规范性文件”行（应在“规章”之后）：没有发生的事项也应列出并填 0。' },
+          { line: 15, column: 3, endLine: 15, endColumn: 21, message: '表二“行政处罚”行重复出现（第 10 行已有这一行），格式中每行只出现一次。' },
         ],
       },
       {

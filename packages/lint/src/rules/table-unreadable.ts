@@ -56,7 +56,7 @@ const rule: Rule = {
           ['carriedOver', [0]],
           ['disclosed', SEVEN_ZEROS],
         ]),
-        findings: [{ line: 12, column: 1 }],
+        findings: [{ line: 12, column: 1, endLine: 12, endColumn: 17, message: '表三有 2 行的数字少于应有的格数（如“一、本年新收政府信息公开申请数量”只有 3 个数，应为 7 个），而这种版式不标出空白格，可能是网页把相同的相邻单元格合并了：无法确定这些数属于哪一列，这些行未作核对。请对照原件核实。' }],
       },
       {
         title: { zh: '每行七个数，一行一个', en: 'Seven numbers a row, one a line' },

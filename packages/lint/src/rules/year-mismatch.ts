@@ -208,14 +208,14 @@ const rule: Rule = {
           '',
         ].join('\n'),
         findings: [
-          { line: 3, column: 6 },
-          { line: 7, column: 1 },
+          { line: 3, column: 6, endLine: 3, endColumn: 10, message: '“总结2021年政府信息公开”总结的是 2021 年的工作，本报告为 2022 年度报告，应为 2022 年。' },
+          { line: 7, column: 1, endLine: 7, endColumn: 5, message: '“2021年，我办认真贯彻落实《条…”以 2021 年开头叙述本年度工作，本报告为 2022 年度报告，应为 2022 年。' },
         ],
       },
       {
         title: { zh: '统计期限的年份与标题不符', en: 'The period’s year differs from the title’s' },
         input: '某某街道办事处2023年政府信息公开工作年度报告\n\n本报告中所列数据统计期限为2022年1月1日至2022年12月31日。\n',
-        findings: [{ line: 3, column: 14 }],
+        findings: [{ line: 3, column: 14, endLine: 3, endColumn: 18, message: '统计期限“统计期限为2022年1月1日至2022年12月31日”的年份为 2022，与报告年度 2023 不一致。' }],
       },
       {
         title: { zh: '文号、文件名称、计划和对比中的其他年份', en: 'Other years in document numbers, names, plans and comparisons' },

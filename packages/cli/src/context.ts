@@ -1,0 +1,14 @@
+/**
+ * What a run of the CLI talks to: its folder, its output streams and its environment. `bin` passes the
+ * process's own; tests pass their own and run the CLI in process, so nothing below may reach for
+ * `process.cwd()`, `process.stdout`, `process.env` or `process.exit`.
+ */
+export interface CommandIO {
+  /** Relative paths on the command line are relative to this folder. */
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colours). */
+  isTTY?: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}

@@ -1,0 +1,240 @@
+import { COUNT_TAIL, quantity, SUMMARY_QUANTITIES, type Localized, type QuantityId, type QuantitySource, type SectionId, type TableId } from '@nianbao/format';
+import type { ParagraphNode, SentenceNode, Span } from '@nianbao/parse';
+import { placedRows, readCell, tableOf, type ReadCell } from './cells.js';
+import { COMPARISON, flatSpan, flatten, flattenText, yearsIn, type FlatText } from './text-scan.js';
+import type { Locale, RuleContext } from './types.js';
+
+/**
+ * The figures of the tables as prose states them (`收到政府信息公开申请17件`), each with the cells it
+ * must equal. Two rules read them: `text-mismatch` where the words name a table quantity beyond doubt
+ * (an error), `text-check` where they name it more loosely, in a sentence about a rate, or counting the
+ * carried-over requests as new (a warning that asks).
+ */
+
+/** The end of the format's COUNT_TAIL, as the raw sentence may write it (spaces, full-width digits). */
+const COUNT = /[\d\uff10-\uff19][\s\u3000]*(?:件|条|个|宗|起|份|项|例|次)/u;
+
+type Source = QuantitySource;
+
+/** A quantity of the format, as this rule reads it in prose. */
+interface Quantity {
+  id: QuantityId;
+  /** The format's phrase and the count (group 1). Matched against whitespace-free text. */
+  pattern: RegExp;
+  name: Localized;
+  /** What the paragraph must be about for the phrase to mean this quantity. */
+  topic: 'requests' | 'requestCount' | 'review';
+  /** Whether the sentence as a whole allows this reading. */
+  sentence?: (text: string) => boolean;
+  /** A looser wording of the quantity: what it finds is asked about, never an error. */
+  loose?: boolean;
+}
+
+/** Where a phrase stands: its sentence and paragraph (whitespace-free) and section. */
+interface Where {
+  sentence: string;
+  paragraph: string;
+  section: SectionId | undefined;
+}
+
+/**
+ * Whether the phrase is about what the tables count. `受理申请3000件` in a paragraph on the service
+ * hall, `办理行政复议案件35件` in a justice bureau's account of its own work, are other things.
+ */
+function onTopic(quantity: Quantity, where: Where, phrase: string): boolean {
+  switch (quantity.topic) {
+    case 'requestCount':
+      // 收到, 办结: words of every kind of business; the requests must be disclosure requests.
+      return where.section === 'applications' || /公开/u.test(phrase) || /依申请|公开申请/u.test(where.paragraph);
+    case 'requests':
+      return where.section === 'applications' || /申请/u.test(where.paragraph);
+    case 'review':
+      return (where.section === 'reviewLitigation' || /信息公开|依申请|政务公开/u.test(where.paragraph)) && !/办理|审理|承办|受理/u.test(where.sentence);
+  }
+}
+
+const RE = (source: string): RegExp => new RegExp(source, 'dgu');
+
+/** A sentence about requests for disclosure, not letters, complaints or reviews. */
+const ABOUT_REQUESTS = (text: string): boolean => /申请/u.test(text) && !/复议|诉讼|留言|来信|来电|信访|投诉|举报|咨询|热线|诉求/u.test(text);
+/** A sentence about administrative review only (its 维持/纠正 are the review's, not a lawsuit's). */
+const ABOUT_REVIEW_ONLY = (text: string): boolean => /行政复议/u.test(text) && !/诉讼|起诉/u.test(text);
+
+/** What each quantity's words must be about, and what the sentence must allow, for the words to mean it. */
+const READING: Record<QuantityId, Pick<Quantity, 'topic' | 'sentence'>> = {
+  received: { topic: 'requestCount', sentence: (text) => !/复议|诉讼|留言|来信|信访|投诉|举报|咨询|热线/u.test(text) },
+  carriedOver: { topic: 'requests' },
+  carriedForward: { topic: 'requests' },
+  handled: { topic: 'requestCount', sentence: ABOUT_REQUESTS },
+  disclosed: { topic: 'requests' },
+  partiallyDisclosed: { topic: 'requests' },
+  withheld: { topic: 'requests' },
+  unavailable: { topic: 'requests' },
+  notProcessed: { topic: 'requests' },
+  review: { topic: 'review' },
+  litigation: { topic: 'review' },
+  reviewUpheld: { topic: 'review', sentence: ABOUT_REVIEW_ONLY },
+  reviewCorrected: { topic: 'review', sentence: ABOUT_REVIEW_ONLY },
+};
+
+const QUANTITIES: Quantity[] = [
+  ...SUMMARY_QUANTITIES.map((q) => ({ id: q.id, name: q.name, pattern: RE(`${q.phrase}${COUNT_TAIL}`), ...READING[q.id] })),
+  ...SUMMARY_QUANTITIES.filter((q) => q.loosePhrase !== undefined).map((q) => ({ id: q.id, name: q.name, pattern: RE(`${q.loosePhrase!}${COUNT_TAIL}`), ...READING[q.id], loose: true })),
+];
+
+/** A rate stated with the counts (`按时办结率100%`, `答复率达百分之百`): the counts may be of something else. */
+const RATE = /率[^，,。；;]{0,6}?(?:[%％‰]|百分之)|[%％‰]|百分之/u;
+const RATE_WORD = /率/u;
+
+/** A count that belongs to part of the agency or to the whole system, not to the report's tables. */
+const OTHER_SCOPE = /各(?:部门|单位|街道|街镇|乡镇|镇街|级|县|区|市)|区直|市直|县直|本级|所属|下属|系统内?共/u;
+/** Spread over several items at once: the count of one cannot be told. */
+const SPREAD = /分别|平均|每/u;
+
+/** A conjunction right before a phrase joins it to the one before (`予以公开和部分公开5件`): a combined count. */
+function joinedToPrevious(text: string, start: number): boolean {
+  const before = text[start - 1];
+  if (before === undefined || !/[和及与或、]/u.test(before)) return false;
+  // `4件、部分公开2件` is a list, not a join: what comes before the conjunction is a count.
+  return !/[件条个宗起份项例次\d]/u.test(text[start - 2] ?? '');
+}
+
+/** One count stated in the text. */
+export interface Statement {
+  quantity: Quantity;
+  value: number;
+  span: Span;
+  /** Whether the sentence says carried-over requests are included (`含上年结转`). */
+  includesCarryOver: boolean;
+  /**
+   * Why the words may not mean the table's quantity exactly: a looser noun (`办结依申请公开事项`, `答复申请`)
+   * or a sentence about a rate (`按时办结率100%`). Absent where they name it beyond doubt.
+   */
+  loose?: 'noun' | 'rate';
+}
+
+function sentenceStatements(context: RuleContext, paragraph: ParagraphNode, paragraphText: string, sentence: SentenceNode, reportYear: number | undefined): Statement[] {
+  // Every quantity ends in a count and its unit (`15件`): a sentence without one states none.
+  if (!COUNT.test(sentence.text)) return [];
+  const flat: FlatText = flatten(sentence.text, sentence.span.start.offset);
+  const where: Where = { sentence: flat.text, paragraph: paragraphText, section: paragraph.section };
+  const text = flat.text;
+  // Comparisons, growth, cumulative totals: not this year's plain count. A percentage alone (`占42%`)
+  // leaves the counts plain; a rate (`办结率100%`) makes them a question.
+  const rate = RATE.test(text);
+  const withoutRate = rate ? text.replace(new RegExp(RATE.source, 'gu'), '') : text;
+  if (COMPARISON.test(withoutRate) || OTHER_SCOPE.test(text) || SPREAD.test(text)) return [];
+  const aboutRate = rate && RATE_WORD.test(text);
+  // Another year named outside a document's name: the count may be that year's.
+  if (yearsIn(text).some((y) => !y.inTitle && y.year !== reportYear)) return [];
+  const found: Statement[] = [];
+  for (const quantity of QUANTITIES) {
+    if (quantity.sentence && !quantity.sentence(text)) continue;
+    for (const m of text.matchAll(quantity.pattern)) {
+      if (joinedToPrevious(text, m.index) || !onTopic(quantity, where, m[0])) continue;
+      const [from, to] = m.indices![1]!;
+      const statement: Statement = {
+        quantity,
+        value: Number(m[1]),
+        span: flatSpan(context.document, flat, from, to),
+        includesCarryOver: /(?:上年度?|上一年度?|去年)结转|含[^，,。；;]{0,8}结转/u.test(text),
+      };
+      if (quantity.loose) statement.loose = 'noun';
+      else if (aboutRate) statement.loose = 'rate';
+      // A loose wording that a plain one also matched where it stands is the plain one's.
+      if (quantity.loose && found.some((f) => f.quantity.id === quantity.id && f.span.start.offset === statement.span.start.offset)) continue;
+      found.push(statement);
+    }
+  }
+  // The same quantity twice in one sentence with different counts (`全区…500件，其中本机关…64件`): unclear.
+  return found.filter((s) => !found.some((o) => o !== s && o.quantity.id === s.quantity.id && o.value !== s.value));
+}
+
+/** Every count the document's prose states, in order, with what the tables say it should be. */
+export function proseStatements(context: RuleContext): Array<{ statement: Statement; expected: Expected | undefined }> {
+  const { document } = context;
+  const out: Array<{ statement: Statement; expected: Expected | undefined }> = [];
+  for (const p of document.paragraphs) {
+    if (!p.sentences.some((s) => COUNT.test(s.text))) continue;
+    const paragraphText = flattenText(p.text);
+    for (const s of p.sentences) {
+      for (const statement of sentenceStatements(context, p, paragraphText, s, document.reportYear)) out.push({ statement, expected: expectedOf(context, statement) });
+    }
+  }
+  return out;
+}
+
+/** The carried-over requests, when the text's count of requests received is new plus carried over though it does not say so. */
+export function countsCarryOver(context: RuleContext, statement: Statement, expected: Expected): number | undefined {
+  if (statement.quantity.id !== 'received' || statement.includesCarryOver || statement.value === expected.value) return undefined;
+  const carried = read(context, sourceOf(context, 'carriedOver'));
+  const n = carried ? sumOf(carried) : 0;
+  return n > 0 && statement.value === expected.value + n ? n : undefined;
+}
+
+export interface Expected {
+  value: number;
+  source: Source;
+  cells: ReadCell[];
+  /** For received requests: received plus carried over, when the text says it includes them. */
+  alternative?: { value: number; cells: ReadCell[] };
+}
+
+function sumOf(cells: readonly ReadCell[]): number {
+  return cells.reduce((n, c) => n + c.value, 0);
+}
+
+function read(context: RuleContext, source: Source): ReadCell[] | undefined {
+  const rows = placedRows(tableOf(context.document, source.table));
+  const cells = source.cells.map(([row, column]) => readCell(rows, row, column));
+  return cells.every((c): c is ReadCell => c !== undefined) ? cells : undefined;
+}
+
+/** The table cells a quantity must equal, from the format data (so both formats are served). */
+export function sourceOf(context: RuleContext, id: QuantityId): Source {
+  return quantity(id).source(context.tableFormat);
+}
+
+export function expectedOf(context: RuleContext, statement: Statement): Expected | undefined {
+  const source = sourceOf(context, statement.quantity.id);
+  const cells = read(context, source);
+  if (!cells) return undefined;
+  const expected: Expected = { value: sumOf(cells), source, cells };
+  if (statement.quantity.id === 'received' && statement.includesCarryOver) {
+    const carried = read(context, sourceOf(context, 'carriedOver'));
+    if (carried) expected.alternative = { value: expected.value + sumOf(carried), cells: [...cells, ...carried] };
+  }
+  return expected;
+}
+
+const TABLE_NUMBER: Record<TableId, { zh: string; en: string }> = {
+  activeDisclosure: { zh: '表二', en: 'Table 2' },
+  applications: { zh: '表三', en: 'Table 3' },
+  reviewLitigation: { zh: '表四', en: 'Table 4' },
+};
+
+/** How a source reads in a message: `表三“（一）予以公开”总计`, or a group's sum by the group's label. */
+export function sourceText(context: RuleContext, source: Source, locale: Locale): string {
+  const spec = context.tableFormat.tables[source.table];
+  const table = TABLE_NUMBER[source.table][locale];
+  const total = spec.columns.find((c) => c.id === 'total')?.label ?? 'total';
+  if (source.group !== undefined) {
+    const group = spec.groups.find((g) => g.id === source.group)?.label ?? source.group;
+    return locale === 'zh' ? `${table}“${group}”各项${total}之和` : `the sum of ${table}’s “${group}” rows (${total})`;
+  }
+  return source.cells
+    .map(([row, column]) => {
+      const r = spec.rows.find((x) => x.id === row)?.label ?? row;
+      const c = spec.columns.find((x) => x.id === column)?.label ?? column;
+      return locale === 'zh' ? `${table}“${r}”${c}` : `${table} “${r}” ${c}`;
+    })
+    .join(' + ');
+}
+
+export function cellLabel(context: RuleContext, source: Source, cell: ReadCell): string {
+  const spec = context.tableFormat.tables[source.table];
+  const row = spec.rows.find((r) => r.id === cell.row.id)?.label ?? cell.row.id ?? '';
+  const column = spec.columns.find((c) => c.id === cell.cell.column)?.label ?? cell.cell.column ?? '';
+  return `${row} ${column}`;
+}
+

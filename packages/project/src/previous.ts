@@ -1,0 +1,81 @@
+/**
+ * Last year's report: `previous: auto` pairs the same agency's report of the year before in the same
+ * folder. The pairing itself is pure; finding the candidates reads the folder.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseReport, type ReportDocument } from '@nianbao/parse';
+import { TEXT_REPORT_EXTENSIONS } from './walk.js';
+
+/** An agency name in comparable form: no spaces, no brackets, full/half width folded. */
+export function normalizeAgencyName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\s《》“”"()（）]/gu, '')
+    .trim();
+}
+
+export interface ReportIdentity {
+  file: string;
+  agency: string | undefined;
+  year: number | undefined;
+}
+
+export function identityOf(file: string, document: ReportDocument): ReportIdentity {
+  return { file, agency: document.title?.agency ?? undefined, year: document.reportYear };
+}
+
+/**
+ * The report of the same agency for the year before, among candidates: exact normalised agency name
+ * and year − 1. With more than one match none is chosen (a wrong pairing is worse than none).
+ */
+export function pairPreviousReport(current: ReportIdentity, candidates: readonly ReportIdentity[]): ReportIdentity | undefined {
+  if (current.agency === undefined || current.year === undefined) return undefined;
+  const agency = normalizeAgencyName(current.agency);
+  const matches = candidates.filter(
+    (c) => c.file !== current.file && c.year === current.year! - 1 && c.agency !== undefined && normalizeAgencyName(c.agency) === agency,
+  );
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+export type Candidate = ReportIdentity & { document: ReportDocument };
+
+/**
+ * The reports in a folder that could be last year's: its text reports (a PDF or .docx beside every report
+ * would be read for each one, and last year's report saved both as .docx and as PDF would make the
+ * pairing ambiguous). Files that cannot be read are simply no candidates.
+ */
+export async function pairingCandidates(dir: string): Promise<Candidate[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const candidates: Candidate[] = [];
+  for (const name of names) {
+    if (!TEXT_REPORT_EXTENSIONS.has(extname(name).toLowerCase())) continue;
+    const path = join(dir, name);
+    try {
+      const document = parseReport(await readFile(path), { fileName: name });
+      if (document.isReport) candidates.push({ ...identityOf(path, document), document });
+    } catch {
+      // an unreadable neighbour (a folder named like a report, a locked file) is no candidate
+    }
+  }
+  return candidates;
+}
+
+/** `previous: auto`: last year's report among the reports beside `file` (an absolute path). */
+export function pairAmong(file: string, document: ReportDocument, candidates: readonly Candidate[]): { file: string; document: ReportDocument } | undefined {
+  const others = candidates.filter((c) => basename(c.file) !== basename(file));
+  const paired = pairPreviousReport(identityOf(resolve(file), document), others);
+  if (!paired) return undefined;
+  const found = others.find((c) => c.file === paired.file)!;
+  return { file: found.file, document: found.document };
+}
+
+/** `previous: auto` in one call: reads the folder of `file` and pairs. */
+export async function findPreviousReportAuto(file: string, document: ReportDocument): Promise<{ file: string; document: ReportDocument } | undefined> {
+  return pairAmong(file, document, await pairingCandidates(dirname(resolve(file))));
+}

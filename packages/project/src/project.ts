@@ -1,0 +1,181 @@
+/**
+ * Linting a file in a project: its configuration (the nearest `.nianbaorc.json`), last year's report and
+ * the lint options they make, found the same way for the CLI and the editor and cached until told that
+ * files changed (the editor lints on every keystroke and must not walk the file system each time).
+ */
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { LintOptions, Locale, NianbaoConfig } from '@nianbao/lint';
+import { parseReport, type ReportDocument, type SourceView } from '@nianbao/parse';
+import { configFor, type ConfigError, type ProjectConfig } from './config.js';
+import { pairAmong, pairingCandidates, type Candidate } from './previous.js';
+import { readReport, viewFailure, viewOf, type ReadFailure } from './read.js';
+
+/** Last year's report as lint takes it. */
+export type PreviousReport = NonNullable<LintOptions['previous']>;
+
+/** Why last year's report was not used: the file asked for, and what went wrong reading it. */
+export interface PreviousFailure {
+  file: string;
+  failure: ReadFailure | { kind: 'not-a-report' };
+}
+
+export interface PreviousOutcome {
+  previous?: PreviousReport;
+  failure?: PreviousFailure;
+}
+
+/** Which previous report a caller asks for, over the configuration's `previousReport`. */
+export interface PreviousRequest {
+  /** `auto` or a path; absent: the configuration's `previousReport`, relative to the config file. */
+  spec?: string;
+  /**
+   * The folder a relative `spec` is relative to (the result then names the resolved path); absent: the
+   * path stays as given, read relative to the project's folder (a command line's `--previous`).
+   */
+  base?: string;
+}
+
+export interface LintOverrides extends PreviousRequest {
+  /** Wins over the configuration's `locale`; also the language of configuration problems. */
+  locale?: Locale;
+  reportSuppressed?: boolean;
+  /** Whether the document is linted at all (default: it reads as an annual report). */
+  select?: (document: ReportDocument) => boolean;
+}
+
+/** What stands in the way of a full lint, for the edge to word: a broken config, an unreadable file or previous report. */
+export type ProjectProblem = { kind: 'config'; error: ConfigError } | { kind: 'read'; failure: ReadFailure } | ({ kind: 'previous' } & PreviousFailure);
+
+export interface PreparedLint {
+  document: ReportDocument;
+  config: ProjectConfig;
+  locale: Locale;
+  /** Whether `select` took the document; when not, `options` holds the locale only and no previous report was looked for. */
+  selected: boolean;
+  options: LintOptions;
+  problems: ProjectProblem[];
+}
+
+/** The lint options a configuration, a locale and last year's report make. */
+export function lintOptionsFor(config: NianbaoConfig, locale: Locale, extra: { previous?: PreviousReport; reportSuppressed?: boolean } = {}): LintOptions {
+  return {
+    locale,
+    ...(extra.reportSuppressed !== undefined ? { reportSuppressed: extra.reportSuppressed } : {}),
+    ...(config.rules ? { rules: config.rules } : {}),
+    ...(config.agencyKind ? { agencyKind: config.agencyKind } : {}),
+    ...(config.docsBaseUrl ? { docsBaseUrl: config.docsBaseUrl } : {}),
+    ...(extra.previous ? { previous: extra.previous } : {}),
+  };
+}
+
+export class Project {
+  private readonly configs = new Map<string, Promise<ProjectConfig>>();
+  private readonly previous = new Map<string, Promise<PreviousOutcome>>();
+  private readonly candidates = new Map<string, Promise<Candidate[]>>();
+  /** Relative paths are relative to this folder. */
+  readonly cwd: string;
+
+  constructor(options: { cwd?: string } = {}) {
+    this.cwd = options.cwd ?? process.cwd();
+  }
+
+  private at(path: string): string {
+    return resolve(this.cwd, path);
+  }
+
+  /** The configuration that applies to a file (the nearest one above it); one lookup per folder and locale. */
+  configFor(file: string, locale: Locale = 'zh'): Promise<ProjectConfig> {
+    const key = `${dirname(this.at(file))}\0${locale}`;
+    let entry = this.configs.get(key);
+    if (!entry) {
+      entry = configFor(this.at(file), locale);
+      this.configs.set(key, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * Last year's report: the request's `spec` over the configuration's `previousReport`; `auto` pairs the
+   * same agency's report of the year before in the same folder. A path in the configuration is relative
+   * to the configuration file.
+   */
+  previousFor(file: string, document: ReportDocument, request: PreviousRequest, config: ProjectConfig): Promise<PreviousOutcome> {
+    const fromConfig = config.ok ? config.config.previousReport : undefined;
+    const spec = request.spec ?? fromConfig;
+    if (spec === undefined) return Promise.resolve({});
+    const absolute = this.at(file);
+    // `auto` depends on who the report is by and for which year: re-pair only when either changes.
+    if (spec === 'auto') {
+      const key = `auto\0${absolute}\0${document.title?.agency ?? ''}\0${document.reportYear ?? ''}`;
+      return this.remember(key, async () => pairedOutcome(pairAmong(absolute, document, await this.candidatesIn(dirname(absolute)))));
+    }
+    const base = request.spec !== undefined ? request.base : config.ok && config.file ? dirname(config.file) : dirname(absolute);
+    const path = base === undefined || isAbsolute(spec) ? spec : resolve(base, spec);
+    return this.remember(`path\0${this.at(path)}`, () => this.readPrevious(path));
+  }
+
+  /**
+   * Everything lint needs for one file's content (bytes from disk, an editor's text, or a reader's view):
+   * the document, its configuration and last year's report as options, and the problems met on the way.
+   * `file` is undefined for an editor buffer that is no file (no configuration, no previous report).
+   */
+  async prepareLint(file: string | undefined, input: Uint8Array | string | SourceView, overrides: LintOverrides = {}): Promise<PreparedLint> {
+    const config: ProjectConfig = file !== undefined ? await this.configFor(file, overrides.locale ?? 'zh') : { ok: true, config: {} };
+    const locale: Locale = overrides.locale ?? (config.ok ? config.config.locale : undefined) ?? 'zh';
+    const problems: ProjectProblem[] = config.ok ? [] : [{ kind: 'config', error: config.error }];
+    const view = await viewOf(input, file);
+    const document = parseReport(view, file !== undefined ? { fileName: file } : {});
+    const unreadable = viewFailure(view);
+    if (unreadable) problems.push({ kind: 'read', failure: unreadable });
+    const selected = (overrides.select ?? ((d: ReportDocument) => d.isReport))(document);
+    if (!selected) return { document, config, locale, selected, options: { locale }, problems };
+    const outcome = file !== undefined ? await this.previousFor(file, document, overrides, config) : {};
+    if (outcome.failure) problems.push({ kind: 'previous', ...outcome.failure });
+    const options = lintOptionsFor(config.ok ? config.config : {}, locale, {
+      ...(outcome.previous ? { previous: outcome.previous } : {}),
+      ...(overrides.reportSuppressed !== undefined ? { reportSuppressed: overrides.reportSuppressed } : {}),
+    });
+    return { document, config, locale, selected, options, problems };
+  }
+
+  /** Forgets every cached configuration and previous report (a `.nianbaorc.json` changed). */
+  clearConfigs(): void {
+    this.configs.clear();
+    this.clearPrevious();
+  }
+
+  /** Forgets last years' reports (a report file changed on disk). */
+  clearPrevious(): void {
+    this.previous.clear();
+    this.candidates.clear();
+  }
+
+  private remember(key: string, make: () => Promise<PreviousOutcome>): Promise<PreviousOutcome> {
+    let entry = this.previous.get(key);
+    if (!entry) {
+      entry = make();
+      this.previous.set(key, entry);
+    }
+    return entry;
+  }
+
+  private candidatesIn(dir: string): Promise<Candidate[]> {
+    let entry = this.candidates.get(dir);
+    if (!entry) {
+      entry = pairingCandidates(dir);
+      this.candidates.set(dir, entry);
+    }
+    return entry;
+  }
+
+  private async readPrevious(path: string): Promise<PreviousOutcome> {
+    const read = await readReport(this.at(path), path);
+    if (!read.ok) return { failure: { file: path, failure: read.failure } };
+    if (!read.document.isReport) return { failure: { file: path, failure: { kind: 'not-a-report' } } };
+    return { previous: { document: read.document, file: path } };
+  }
+}
+
+function pairedOutcome(found: PreviousReport | undefined): PreviousOutcome {
+  return found ? { previous: found } : {};
+}
