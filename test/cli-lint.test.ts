@@ -130,7 +130,7 @@ describe('nianbao lint', () => {
     expect(new Set((JSON.parse(glob.stdout) as JsonFinding[]).map((f) => f.file))).toEqual(new Set([join(dir, '000.txt')]));
   });
 
-  it('--fix rewrites headings atomically, never numbers, and leaves an unchanged file untouched', async () => {
+  it('--fix rewrites headings and numbering atomically, never counts, and leaves an unchanged file untouched', async () => {
     const dir = temp();
     const file = join(dir, '001.txt');
     copyFileSync(corpus('001'), file);
@@ -142,8 +142,10 @@ describe('nianbao lint', () => {
     expect(after).toContain('\n四、政府信息公开行政复议、行政诉讼情况\n');
     expect(after).not.toContain('[bookmark: _GoBack]');
     const digits = (s: string): string => s.replace(/[^0-9]/gu, '');
-    // Only the two wrong numerals (3、 4、) change; every number in the tables and the prose stays.
-    expect(digits(after)).toBe(digits(before.replace('3、 收到', '收到').replace('4、 政府', '政府')));
+    // Only the two wrong numerals (3、 4、) and the sub-head numbered in the other style (（1） → （一）)
+    // change; every count in the tables and the prose stays.
+    expect(after).toContain('（一）');
+    expect(digits(after)).toBe(digits(before.replace('3、 收到', '收到').replace('4、 政府', '政府').replace('（1）', '（一）')));
     const remaining = JSON.parse(r.stdout) as JsonFinding[];
     expect(remaining.filter((f) => f.ruleId === 'section-heading' || f.ruleId === 'artifact')).toEqual([]);
 

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import type { AgencyKind } from '@nianbao/format';
+import { isLocale, localize, type AgencyKind } from '@nianbao/format';
 import { parseKindOption, parseYearOption } from './commands/options.js';
 import type { CommandIO } from './context.js';
 import { CliError, REPORT_FILES, localeFromArgs, t, type Locale } from './messages.js';
@@ -10,64 +10,65 @@ function version(): string {
   return pkg.version;
 }
 
-const HELP_TITLES_ZH: Array<[RegExp, string]> = [
-  [/^Usage:/mu, '用法：'],
-  [/^Arguments:/mu, '参数：'],
-  [/^Options:/mu, '选项：'],
-  [/^Commands:/mu, '命令：'],
-];
-
-const text = (locale: Locale, zh: string, en: string): string => (locale === 'zh' ? zh : en);
+/** Commander's headings, replaced in the help of each locale (English keeps commander's own). */
+const HELP_TITLES: { zh: Array<[RegExp, string]>; en: Array<[RegExp, string]> } = {
+  zh: [
+    [/^Usage:/mu, '用法：'],
+    [/^Arguments:/mu, '参数：'],
+    [/^Options:/mu, '选项：'],
+    [/^Commands:/mu, '命令：'],
+  ],
+  en: [],
+};
 
 function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, exit: { code: number }): Command {
   const program = new Command();
   // Options several commands share, worded once.
-  const output = (): Option => new Option('-o, --output <file>', text(locale, '写入文件而不是标准输出（原子写入；- 表示标准输出）', 'write to a file instead of stdout (atomic; - for stdout)'));
-  const force = (): Option => new Option('-f, --force', text(locale, '允许覆盖已存在的输出文件', 'allow overwriting an existing output file'));
-  const localeOption = (): Option => new Option('--locale <locale>', text(locale, '提示语言：zh（默认）或 en', 'message language: zh (default) or en'));
-  const localize = (cmd: Command): Command =>
+  const output = (): Option => new Option('-o, --output <file>', localize(locale, { zh: '写入文件而不是标准输出（原子写入；- 表示标准输出）', en: 'write to a file instead of stdout (atomic; - for stdout)' }));
+  const force = (): Option => new Option('-f, --force', localize(locale, { zh: '允许覆盖已存在的输出文件', en: 'allow overwriting an existing output file' }));
+  const localeOption = (): Option => new Option('--locale <locale>', localize(locale, { zh: '提示语言：zh（默认）或 en', en: 'message language: zh (default) or en' }));
+  const prepare = (cmd: Command): Command =>
     cmd
       .exitOverride()
       .configureOutput({ writeOut: io.stdout, writeErr: () => undefined })
       .configureHelp({
         formatHelp: (c, helper) => {
           const out = Help.prototype.formatHelp.call(helper, c, helper);
-          return locale === 'zh' ? HELP_TITLES_ZH.reduce((s, [re, zh]) => s.replace(re, zh), out) : out;
+          return localize(locale, HELP_TITLES).reduce((s, [re, title]) => s.replace(re, title), out);
         },
       })
-      .helpOption('-h, --help', text(locale, '显示帮助', 'show help'));
-  localize(program)
+      .helpOption('-h, --help', localize(locale, { zh: '显示帮助', en: 'show help' }));
+  prepare(program)
     .name('nianbao')
     .description(
-      text(
-        locale,
-        'nianbao（年报）：政府信息公开工作年度报告的提取、检查与生成。',
-        'nianbao: extract, check and generate annual government information disclosure reports (政府信息公开工作年度报告).',
-      ),
+      localize(locale, {
+        zh: 'nianbao（年报）：政府信息公开工作年度报告的提取、检查与生成。',
+        en: 'nianbao: extract, check and generate annual government information disclosure reports (政府信息公开工作年度报告).',
+      }),
     )
-    .version(version(), '-V, --version', text(locale, '显示版本号', 'show the version'))
+    .version(version(), '-V, --version', localize(locale, { zh: '显示版本号', en: 'show the version' }))
     .addOption(localeOption())
     .helpCommand(false);
 
-  localize(program.command('extract'))
-    .description(text(locale, '读取一份报告，输出其数据（JSON，符合 schemas/report-data.schema.json）', "read a report and print its data as JSON (schemas/report-data.schema.json)"))
-    .argument('<file>', text(locale, `报告文件（${REPORT_FILES.zh}）`, `the report file (${REPORT_FILES.en})`))
+  prepare(program.command('extract'))
+    .description(localize(locale, { zh: '读取一份报告，输出其数据（JSON，符合 schemas/report-data.schema.json）', en: "read a report and print its data as JSON (schemas/report-data.schema.json)" }))
+    .argument('<file>', localize(locale, { zh: `报告文件（${REPORT_FILES.zh}）`, en: `the report file (${REPORT_FILES.en})` }))
     .addOption(output())
     .addOption(force())
     .addOption(localeOption())
     .action(async (file: string, opts: { output?: string; force?: boolean }) => {
       exit.code = await (await import('./commands/extract.js')).extractCommand(file, { output: opts.output, force: opts.force === true, locale }, io);
     });
-  localize(program.command('generate'))
-    .description(text(locale, '由报告数据（JSON）生成合规的报告框架：校验数据、计算合计、按格式渲染', 'generate a compliant report from its data (JSON): validate, compute totals, render'))
-    .argument('<data>', text(locale, '报告数据文件（符合 schemas/report-data.schema.json）', 'the report data file (schemas/report-data.schema.json)'))
+  prepare(program.command('generate'))
+    .description(localize(locale, { zh: '由报告数据（JSON）生成合规的报告框架：校验数据、计算合计、按格式渲染', en: 'generate a compliant report from its data (JSON): validate, compute totals, render' }))
+    .argument('<data>', localize(locale, { zh: '报告数据文件（符合 schemas/report-data.schema.json）', en: 'the report data file (schemas/report-data.schema.json)' }))
     .addOption(output())
     .addOption(force())
-    .option('--to <format>', text(locale, '输出：markdown（默认）或 html（可直接发布的网页）', 'output: markdown (default) or html (a page to publish)'))
-    .option('--update <report>', text(locale, '只重新生成已有报告中的表格和计算语句，保留作者写的正文（原地、原子写入）', "regenerate only the tables and computed sentences of an existing report, keeping the author's prose (in place, atomic)"))
-    .option('--templates <dir>', text(locale, '自定义模板目录（覆盖同名的内置模板）', 'a folder of templates overriding the built-in ones'))
-    .option('--allow-blank', text(locale, '允许空白单元格（照样渲染为空白）', 'render blank cells instead of refusing them'))
-    .option('--fix-totals', text(locale, '重新计算填错的合计', 'recompute totals that are given wrong'))
+    .option('--to <format>', localize(locale, { zh: '输出：markdown（默认）或 html（可直接发布的网页）', en: 'output: markdown (default) or html (a page to publish)' }))
+    .option('--update <report>', localize(locale, { zh: '只重新生成已有报告中的表格和计算语句，保留作者写的正文（原地、原子写入）', en: "regenerate only the tables and computed sentences of an existing report, keeping the author's prose (in place, atomic)" }))
+    .option('--templates <dir>', localize(locale, { zh: '自定义模板目录（覆盖同名的内置模板）', en: 'a folder of templates overriding the built-in ones' }))
+    .option('--allow-blank', localize(locale, { zh: '允许空白单元格（照样渲染为空白）', en: 'render blank cells instead of refusing them' }))
+    .option('--fix-totals', localize(locale, { zh: '重新计算填错的合计', en: 'recompute totals that are given wrong' }))
     .addOption(localeOption())
     .action(async (data: string, opts: { output?: string; force?: boolean; to?: string; update?: string; templates?: string; allowBlank?: boolean; fixTotals?: boolean }) => {
       const to = opts.to ?? 'markdown';
@@ -87,28 +88,28 @@ function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, ex
         io,
       );
     });
-  localize(program.command('init'))
-    .description(text(locale, '生成下一年度的报告数据（JSON）：由上年报告结转，或从空白开始', "make next year's report data (JSON): carried over from last year's report, or empty"))
-    .option('--from <file>', text(locale, `上一年度的报告（${REPORT_FILES.zh}）或数据文件（.json）`, `last year's report (${REPORT_FILES.en}) or data (.json)`))
-    .requiredOption('--year <year>', text(locale, '报告年度，如 2024', 'the report year, e.g. 2024'), parseYearOption)
-    .option('--agency <name>', text(locale, '机关全称（无 --from 时必填；有 --from 时替换原名称）', 'agency name (required without --from; renames with it)'))
-    .option('--kind <kind>', text(locale, '机关类别：部门、人民政府、乡镇街道', 'agency kind: 部门, 人民政府, 乡镇街道'), parseKindOption)
+  prepare(program.command('init'))
+    .description(localize(locale, { zh: '生成下一年度的报告数据（JSON）：由上年报告结转，或从空白开始', en: "make next year's report data (JSON): carried over from last year's report, or empty" }))
+    .option('--from <file>', localize(locale, { zh: `上一年度的报告（${REPORT_FILES.zh}）或数据文件（.json）`, en: `last year's report (${REPORT_FILES.en}) or data (.json)` }))
+    .requiredOption('--year <year>', localize(locale, { zh: '报告年度，如 2024', en: 'the report year, e.g. 2024' }), parseYearOption)
+    .option('--agency <name>', localize(locale, { zh: '机关全称（无 --from 时必填；有 --from 时替换原名称）', en: 'agency name (required without --from; renames with it)' }))
+    .option('--kind <kind>', localize(locale, { zh: '机关类别：部门、人民政府、乡镇街道', en: 'agency kind: 部门, 人民政府, 乡镇街道' }), parseKindOption)
     .addOption(output())
     .addOption(force())
     .addOption(localeOption())
     .action(async (opts: { from?: string; year: number; agency?: string; kind?: AgencyKind; output?: string; force?: boolean }) => {
       exit.code = await (await import('./commands/init.js')).initCommand({ ...opts, force: opts.force === true, locale }, io);
     });
-  localize(program.command('lint'))
-    .description(text(locale, '发布前检查报告：文件、文件夹（递归）或通配符', 'check reports before publication: files, folders (recursive) or globs'))
-    .argument('[paths...]', text(locale, '报告文件、文件夹或通配符（默认当前文件夹）', 'report files, folders or globs (default: the current folder)'))
-    .option('--format <format>', text(locale, '输出格式：stylish（默认）、json、sarif、github', 'output format: stylish (default), json, sarif, github'))
-    .option('--fix', text(locale, '自动修复可安全修复的问题（标题、标签、转换残留；从不改动数字），原子写回', 'apply safe fixes (headings, labels, leftovers; never numbers), written atomically'))
-    .option('--previous <file>', text(locale, '上一年度报告，用于跨年核对；auto 表示在同一文件夹中自动配对', "last year's report for the cross-year checks; auto pairs it in the same folder"))
-    .option('--quiet', text(locale, '只报告错误', 'report errors only'))
-    .option('--max-warnings <n>', text(locale, '提示超过 n 个时以退出码 1 结束', 'exit with 1 when there are more than n warnings'))
-    .option('--report-suppressed', text(locale, '同时列出被注释忽略的问题及其理由', 'also list findings suppressed by comments, with their reasons'))
-    .option('--no-color', text(locale, '不使用颜色', 'no colours'))
+  prepare(program.command('lint'))
+    .description(localize(locale, { zh: '发布前检查报告：文件、文件夹（递归）或通配符', en: 'check reports before publication: files, folders (recursive) or globs' }))
+    .argument('[paths...]', localize(locale, { zh: '报告文件、文件夹或通配符（默认当前文件夹）', en: 'report files, folders or globs (default: the current folder)' }))
+    .option('--format <format>', localize(locale, { zh: '输出格式：stylish（默认）、json、sarif、github', en: 'output format: stylish (default), json, sarif, github' }))
+    .option('--fix', localize(locale, { zh: '自动修复可安全修复的问题（标题、标签、转换残留；从不改动数字），原子写回', en: 'apply safe fixes (headings, labels, leftovers; never numbers), written atomically' }))
+    .option('--previous <file>', localize(locale, { zh: '上一年度报告，用于跨年核对；auto 表示在同一文件夹中自动配对', en: "last year's report for the cross-year checks; auto pairs it in the same folder" }))
+    .option('--quiet', localize(locale, { zh: '只报告错误', en: 'report errors only' }))
+    .option('--max-warnings <n>', localize(locale, { zh: '提示超过 n 个时以退出码 1 结束', en: 'exit with 1 when there are more than n warnings' }))
+    .option('--report-suppressed', localize(locale, { zh: '同时列出被注释忽略的问题及其理由', en: 'also list findings suppressed by comments, with their reasons' }))
+    .option('--no-color', localize(locale, { zh: '不使用颜色', en: 'no colours' }))
     .addOption(localeOption())
     .action(async (paths: string[], opts: { format?: string; fix?: boolean; previous?: string; quiet?: boolean; maxWarnings?: string; reportSuppressed?: boolean; color?: boolean }) => {
       let maxWarnings: number | undefined;
@@ -159,7 +160,7 @@ function commanderMessage(error: CommanderError, locale: Locale, argv: readonly 
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
   const locale = localeFromArgs(argv);
   const requested = argv.find((a, i) => argv[i - 1] === '--locale') ?? argv.find((a) => a.startsWith('--locale='))?.split('=')[1];
-  if (requested !== undefined && requested !== 'zh' && requested !== 'en') {
+  if (requested !== undefined && !isLocale(requested)) {
     io.stderr(`${t('zh', 'badLocale', { value: requested })}\n`);
     return 2;
   }

@@ -1,217 +1,256 @@
 // The light entry: messages load with every command, the project layer only with those that lint or read.
+import { catalog, FORMAT_2021, isLocale, tableName, type Catalog, type Locale, type MessageData } from '@nianbao/format';
 import { REPORT_EXTENSIONS } from '@nianbao/project/walk';
 
 /** The CLI's words, in Chinese (the default) and English (`--locale en`). */
-export type Locale = 'zh' | 'en';
+export type { Locale };
 
 /** The report files nianbao reads, as a message lists them: `.md、.markdown、…` or `.md, .markdown, …`. */
 export const REPORT_FILES = { zh: REPORT_EXTENSIONS.join('、'), en: REPORT_EXTENSIONS.join(', ') };
 
-type Message = { zh: (a: Args) => string; en: (a: Args) => string };
-type Args = Record<string, string | number>;
+type Args = MessageData;
 
-const m = (zh: (a: Args) => string, en: (a: Args) => string): Message => ({ zh, en });
+/** The cells `init` carries over from last year's report, named as the format names them. */
+const APPLICATIONS = FORMAT_2021.tables.applications;
+const ACTIVE = FORMAT_2021.tables.activeDisclosure;
+const CARRIED_FORWARD = APPLICATIONS.rows.find((r) => r.id === 'carriedForward')!.label;
+const IN_FORCE = ACTIVE.columns.find((c) => c.id === 'inForce')!.label;
 
+/** The CLI's own words: each a function of its arguments (or a `{name}` template), in both languages. */
 export const MESSAGES = {
-  fileMissing: m(
-    (a) => `找不到文件：${a.file}。请检查路径和文件名是否正确。`,
-    (a) => `No such file: ${a.file}. Check the path and the file name.`,
-  ),
-  isDirectory: m(
-    (a) => `${a.file} 是一个文件夹。请指定一份报告文件（${REPORT_FILES.zh}）。`,
-    (a) => `${a.file} is a folder. Name one report file (${REPORT_FILES.en}).`,
-  ),
-  unreadable: m(
-    (a) => `无法读取 ${a.file}：${a.reason}。请检查文件权限。`,
-    (a) => `Cannot read ${a.file}: ${a.reason}. Check the file's permissions.`,
-  ),
-  readProblem: m(
-    (a) => `${a.file}：${a.zh}`,
-    (a) => `${a.file}: ${a.en}`,
-  ),
-  fixesNotApplied: m(
-    (a) => `${a.file}：${a.count} 处可自动修复的问题未修改（${a.format} 文件不能自动修改），请在原文件中手工改正。`,
-    (a) => `${a.file}: ${a.count} fixable finding(s) were not changed (a ${a.format} file cannot be edited automatically): correct them in the original by hand.`,
-  ),
-  notText: m(
-    (a) => `${a.file} 不是可以读取的报告文件。请提供 .docx、.pdf、网页（.html）、纯文本（.txt）或 Markdown（.md）文件。`,
-    (a) => `${a.file} is not a report file nianbao can read. Provide a .docx, .pdf, web page (.html), plain text (.txt) or Markdown (.md) file.`,
-  ),
-  notAReport: m(
-    (a) => `${a.file} 中没有找到政府信息公开工作年度报告：既没有报告标题，也没有“一、总体情况”等章节标题或表格。请确认这是年度报告正文。`,
-    (a) => `${a.file} holds no annual report: no report title, no section headings such as 一、总体情况, no tables. Check that this is the report itself.`,
-  ),
-  noYear: m(
-    (a) => `${a.file}：无法确定报告年度，标题和统计期限中都没有年份。请在标题中写明年度，如“2023年政府信息公开工作年度报告”。`,
-    (a) => `${a.file}: cannot tell the report year; neither the title nor the 统计期限 gives one. Put the year in the title, e.g. 2023年政府信息公开工作年度报告.`,
-  ),
-  outputExists: m(
-    (a) => `输出文件 ${a.file} 已存在，未作改动。如需覆盖，请加 --force。`,
-    (a) => `The output file ${a.file} exists and was left as it is. Add --force to overwrite it.`,
-  ),
-  outputFailed: m(
-    (a) => `无法写入 ${a.file}：${a.reason}。请检查目录是否存在、是否有写入权限。`,
-    (a) => `Cannot write ${a.file}: ${a.reason}. Check that the folder exists and is writable.`,
-  ),
-  extractionIssues: m(
-    (a) => `注意：${a.file} 中有 ${a.count} 处无法放入表格的内容，对应单元格为 null，详见输出中的 extractionIssues。`,
-    (a) => `Note: ${a.count} places in ${a.file} could not be placed in the tables; their cells are null, see extractionIssues in the output.`,
-  ),
-  wrote: m(
-    (a) => `已写入 ${a.file}`,
-    (a) => `Wrote ${a.file}`,
-  ),
-  badLocale: m(
-    (a) => `不支持的语言：${a.value}。可用：zh、en。`,
-    (a) => `Unsupported locale: ${a.value}. Use zh or en.`,
-  ),
-  unknownOption: m(
-    (a) => `未知选项：${a.value}。运行 nianbao --help 查看可用选项。`,
-    (a) => `Unknown option: ${a.value}. Run nianbao --help to see the options.`,
-  ),
-  unknownCommand: m(
-    (a) => `未知命令：${a.value}。运行 nianbao --help 查看可用命令。`,
-    (a) => `Unknown command: ${a.value}. Run nianbao --help to see the commands.`,
-  ),
-  missingArgument: m(
-    (a) => `缺少参数：${a.value}。运行 nianbao ${a.command} --help 查看用法。`,
-    (a) => `Missing argument: ${a.value}. Run nianbao ${a.command} --help for usage.`,
-  ),
-  excessArguments: m(
-    (a) => `参数过多。运行 nianbao ${a.command} --help 查看用法。`,
-    (a) => `Too many arguments. Run nianbao ${a.command} --help for usage.`,
-  ),
-  badArguments: m(
-    (a) => `参数有误：${a.value}。运行 nianbao --help 查看用法。`,
-    (a) => `Bad arguments: ${a.value}. Run nianbao --help for usage.`,
-  ),
-  badFormat: m(
-    (a) => `不支持的输出格式：${a.value}。可用：stylish、json、sarif、github。`,
-    (a) => `Unsupported format: ${a.value}. Use stylish, json, sarif or github.`,
-  ),
-  badTo: m(
-    (a) => `不支持的输出：${a.value}。可用：markdown、html。`,
-    (a) => `Unsupported output: ${a.value}. Use markdown or html.`,
-  ),
-  badNumber: m(
-    (a) => `${a.option} 需要一个非负整数，收到的是“${a.value}”。`,
-    (a) => `${a.option} takes a whole number of 0 or more, not “${a.value}”.`,
-  ),
-  noReports: m(
-    (a) => `在 ${a.paths} 中没有找到报告文件（${REPORT_FILES.zh}）。请指定报告文件或其所在的文件夹。`,
-    (a) => `No report files (${REPORT_FILES.en}) in ${a.paths}. Name the reports or their folder.`,
-  ),
-  tooManyWarnings: m(
-    (a) => `提示数量超过了 --max-warnings 允许的 ${a.max} 个。`,
-    (a) => `More warnings than --max-warnings allows (${a.max}).`,
-  ),
-  badJson: m(
-    (a) => `${a.file} 不是有效的 JSON（${a.reason}）。请改正该处后重试。`,
-    (a) => `${a.file} is not valid JSON (${a.reason}). Correct it and try again.`,
-  ),
-  dataInvalid: m(
-    (a) => `${a.file} 中的数据有 ${a.count} 处问题（见上），未生成报告。`,
-    (a) => `${a.file} has ${a.count} problems (above); no report was generated.`,
-  ),
-  totalsComputed: m(
-    (a) => `已计算 ${a.count} 个合计单元格。`,
-    (a) => `Computed ${a.count} total cells.`,
-  ),
-  templateError: m(
-    (a) => `模板有误：${a.file}：${a.reason}`,
-    (a) => `Template problem: ${a.file}: ${a.reason}`,
-  ),
-  noMarkers: m(
-    (a) => `${a.file} 中没有 nianbao 生成的表格标记（<!-- nianbao:table … -->），无法只更新表格。请用 nianbao generate 生成的报告，或不带 --update 重新生成。`,
-    (a) => `${a.file} has no nianbao table markers (<!-- nianbao:table … -->), so its tables cannot be updated alone. Use a report nianbao generated, or generate anew without --update.`,
-  ),
-  markersMissing: m(
-    (a) => `注意：${a.file} 中缺少这些生成区域的标记，未更新：${a.regions}。`,
-    (a) => `Note: ${a.file} lacks the markers of these regions, which were not updated: ${a.regions}.`,
-  ),
-  updated: m(
-    (a) => `已更新 ${a.file} 中的 ${a.count} 处表格和计算语句，其余文字未改动。`,
-    (a) => `Updated ${a.count} tables and computed sentences in ${a.file}; the rest is unchanged.`,
-  ),
-  internal: m(
-    (a) => `nianbao 内部错误：${a.reason}。这是 nianbao 的缺陷，请附上所用文件报告给维护者。`,
-    (a) => `nianbao internal error: ${a.reason}. This is a bug in nianbao; please report it with the file you used.`,
-  ),
-  initBadYear: m(
-    (a) => `--year 需要 2019 至 2100 之间的四位年份（如 2024），收到的是“${a.value}”。`,
-    (a) => `--year takes a four-digit year from 2019 to 2100 (e.g. 2024), not “${a.value}”.`,
-  ),
-  initBadKind: m(
-    (a) => `--kind 只能是 部门、人民政府 或 乡镇街道，收到的是“${a.value}”。`,
-    (a) => `--kind must be 部门, 人民政府 or 乡镇街道, not “${a.value}”.`,
-  ),
-  initNeedsAgency: m(
-    () => `没有 --from 时，请用 --agency 给出机关全称，如：nianbao init --year 2024 --agency "某某区人民政府办公室"。`,
-    () => `Without --from, give the agency's full name with --agency, e.g. nianbao init --year 2024 --agency "某某区人民政府办公室".`,
-  ),
-  initBadJson: m(
-    (a) => `${a.file} 不是有效的 JSON：第 ${a.line} 行第 ${a.column} 列有语法错误（“${a.excerpt}”）。常见原因是多余或缺少的逗号、引号不成对。`,
-    (a) => `${a.file} is not valid JSON: syntax error at line ${a.line}, column ${a.column} (“${a.excerpt}”). Look for a missing or extra comma or an unmatched quote.`,
-  ),
-  initNotData: m(
-    (a) => `${a.file} 不是年度报告数据：缺少 ${a.keys}。--from 需要上一年度的报告（${REPORT_FILES.zh}），或 nianbao extract、nianbao init 生成的数据文件（.json）。`,
-    (a) => `${a.file} is not report data: it has no ${a.keys}. --from takes last year's report (${REPORT_FILES.en}) or a data file (.json) made by nianbao extract or nianbao init.`,
-  ),
-  initDataYear: m(
-    (a) => `${a.file} 中的 reportYear 应为报告年度（如 2023），实际是 ${a.value}。`,
-    (a) => `reportYear in ${a.file} should be the report year (e.g. 2023), not ${a.value}.`,
-  ),
-  initDataTables: m(
-    (a) => `${a.file} 中的 tables 应为对象，按表（activeDisclosure、applications、reviewLitigation）、行、列给出单元格。`,
-    (a) => `tables in ${a.file} should be an object holding the cells by table (activeDisclosure, applications, reviewLitigation), row and column.`,
-  ),
-  initYearNotAfter: m(
-    (a) => `--year ${a.year} 不在上一年度报告之后：${a.file} 是 ${a.previous} 年度的。请给出 ${a.next} 或更晚的年份。`,
-    (a) => `--year ${a.year} is not after last year's report: ${a.file} is for ${a.previous}. Give ${a.next} or later.`,
-  ),
-  initYearGap: m(
-    (a) => `注意：${a.file} 是 ${a.previous} 年度的，不是 ${a.last} 年度的。上年结转和上年现行有效件数无法从中得出，已留空（null），请依据 ${a.last} 年度报告填写。`,
-    (a) => `Note: ${a.file} is for ${a.previous}, not ${a.last}. The numbers carried over from last year cannot come from it and are left blank (null); fill them in from the ${a.last} report.`,
-  ),
-  initIssues: m(
-    (a) => `注意：${a.file} 中有 ${a.count} 处内容无法读取：`,
-    (a) => `Note: ${a.count} places in ${a.file} could not be read:`,
-  ),
-  initIssueLine: m(
-    (a) => `${a.file} 第 ${a.line} 行：${a.message}`,
-    (a) => `${a.file} line ${a.line}: ${a.message}`,
-  ),
-  initCarryBlank: m(
-    (a) =>
+  fileMissing: {
+    zh: (a) => `找不到文件：${a.file}。请检查路径和文件名是否正确。`,
+    en: (a) => `No such file: ${a.file}. Check the path and the file name.`,
+  },
+  isDirectory: {
+    zh: (a) => `${a.file} 是一个文件夹。请指定一份报告文件（${REPORT_FILES.zh}）。`,
+    en: (a) => `${a.file} is a folder. Name one report file (${REPORT_FILES.en}).`,
+  },
+  unreadable: {
+    zh: (a) => `无法读取 ${a.file}：${a.reason}。请检查文件权限。`,
+    en: (a) => `Cannot read ${a.file}: ${a.reason}. Check the file's permissions.`,
+  },
+  readProblem: {
+    zh: (a) => `${a.file}：${a.zh}`,
+    en: (a) => `${a.file}: ${a.en}`,
+  },
+  fixesNotApplied: {
+    zh: (a) => `${a.file}：${a.count} 处可自动修复的问题未修改（${a.format} 文件不能自动修改），请在原文件中手工改正。`,
+    en: (a) => `${a.file}: ${a.count} fixable finding(s) were not changed (a ${a.format} file cannot be edited automatically): correct them in the original by hand.`,
+  },
+  notText: {
+    zh: (a) => `${a.file} 不是可以读取的报告文件。请提供 .docx、.pdf、网页（.html）、纯文本（.txt）或 Markdown（.md）文件。`,
+    en: (a) => `${a.file} is not a report file nianbao can read. Provide a .docx, .pdf, web page (.html), plain text (.txt) or Markdown (.md) file.`,
+  },
+  notAReport: {
+    zh: (a) => `${a.file} 中没有找到政府信息公开工作年度报告：既没有报告标题，也没有“一、总体情况”等章节标题或表格。请确认这是年度报告正文。`,
+    en: (a) => `${a.file} holds no annual report: no report title, no section headings such as 一、总体情况, no tables. Check that this is the report itself.`,
+  },
+  noYear: {
+    zh: (a) => `${a.file}：无法确定报告年度，标题和统计期限中都没有年份。请在标题中写明年度，如“2023年政府信息公开工作年度报告”。`,
+    en: (a) => `${a.file}: cannot tell the report year; neither the title nor the 统计期限 gives one. Put the year in the title, e.g. 2023年政府信息公开工作年度报告.`,
+  },
+  outputExists: {
+    zh: (a) => `输出文件 ${a.file} 已存在，未作改动。如需覆盖，请加 --force。`,
+    en: (a) => `The output file ${a.file} exists and was left as it is. Add --force to overwrite it.`,
+  },
+  outputFailed: {
+    zh: (a) => `无法写入 ${a.file}：${a.reason}。请检查目录是否存在、是否有写入权限。`,
+    en: (a) => `Cannot write ${a.file}: ${a.reason}. Check that the folder exists and is writable.`,
+  },
+  extractionIssues: {
+    zh: (a) => `注意：${a.file} 中有 ${a.count} 处无法放入表格的内容，对应单元格为 null，详见输出中的 extractionIssues。`,
+    en: (a) => `Note: ${a.count} places in ${a.file} could not be placed in the tables; their cells are null, see extractionIssues in the output.`,
+  },
+  wrote: {
+    zh: (a) => `已写入 ${a.file}`,
+    en: (a) => `Wrote ${a.file}`,
+  },
+  badLocale: {
+    zh: (a) => `不支持的语言：${a.value}。可用：zh、en。`,
+    en: (a) => `Unsupported locale: ${a.value}. Use zh or en.`,
+  },
+  unknownOption: {
+    zh: (a) => `未知选项：${a.value}。运行 nianbao --help 查看可用选项。`,
+    en: (a) => `Unknown option: ${a.value}. Run nianbao --help to see the options.`,
+  },
+  unknownCommand: {
+    zh: (a) => `未知命令：${a.value}。运行 nianbao --help 查看可用命令。`,
+    en: (a) => `Unknown command: ${a.value}. Run nianbao --help to see the commands.`,
+  },
+  missingArgument: {
+    zh: (a) => `缺少参数：${a.value}。运行 nianbao ${a.command} --help 查看用法。`,
+    en: (a) => `Missing argument: ${a.value}. Run nianbao ${a.command} --help for usage.`,
+  },
+  excessArguments: {
+    zh: (a) => `参数过多。运行 nianbao ${a.command} --help 查看用法。`,
+    en: (a) => `Too many arguments. Run nianbao ${a.command} --help for usage.`,
+  },
+  badArguments: {
+    zh: (a) => `参数有误：${a.value}。运行 nianbao --help 查看用法。`,
+    en: (a) => `Bad arguments: ${a.value}. Run nianbao --help for usage.`,
+  },
+  badFormat: {
+    zh: (a) => `不支持的输出格式：${a.value}。可用：stylish、json、sarif、github。`,
+    en: (a) => `Unsupported format: ${a.value}. Use stylish, json, sarif or github.`,
+  },
+  badTo: {
+    zh: (a) => `不支持的输出：${a.value}。可用：markdown、html。`,
+    en: (a) => `Unsupported output: ${a.value}. Use markdown or html.`,
+  },
+  badNumber: {
+    zh: (a) => `${a.option} 需要一个非负整数，收到的是“${a.value}”。`,
+    en: (a) => `${a.option} takes a whole number of 0 or more, not “${a.value}”.`,
+  },
+  noReports: {
+    zh: (a) => `在 ${a.paths} 中没有找到报告文件（${REPORT_FILES.zh}）。请指定报告文件或其所在的文件夹。`,
+    en: (a) => `No report files (${REPORT_FILES.en}) in ${a.paths}. Name the reports or their folder.`,
+  },
+  tooManyWarnings: {
+    zh: (a) => `提示数量超过了 --max-warnings 允许的 ${a.max} 个。`,
+    en: (a) => `More warnings than --max-warnings allows (${a.max}).`,
+  },
+  badJson: {
+    zh: (a) => `${a.file} 不是有效的 JSON（${a.reason}）。请改正该处后重试。`,
+    en: (a) => `${a.file} is not valid JSON (${a.reason}). Correct it and try again.`,
+  },
+  dataInvalid: {
+    zh: (a) => `${a.file} 中的数据有 ${a.count} 处问题（见上），未生成报告。`,
+    en: (a) => `${a.file} has ${a.count} problems (above); no report was generated.`,
+  },
+  totalsComputed: {
+    zh: (a) => `已计算 ${a.count} 个合计单元格。`,
+    en: (a) => `Computed ${a.count} total cells.`,
+  },
+  templateError: {
+    zh: (a) => `模板有误：${a.file}：${a.reason}`,
+    en: (a) => `Template problem: ${a.file}: ${a.reason}`,
+  },
+  noMarkers: {
+    zh: (a) => `${a.file} 中没有 nianbao 生成的表格标记（<!-- nianbao:table … -->），无法只更新表格。请用 nianbao generate 生成的报告，或不带 --update 重新生成。`,
+    en: (a) => `${a.file} has no nianbao table markers (<!-- nianbao:table … -->), so its tables cannot be updated alone. Use a report nianbao generated, or generate anew without --update.`,
+  },
+  markersMissing: {
+    zh: (a) => `注意：${a.file} 中缺少这些生成区域的标记，未更新：${a.regions}。`,
+    en: (a) => `Note: ${a.file} lacks the markers of these regions, which were not updated: ${a.regions}.`,
+  },
+  updated: {
+    zh: (a) => `已更新 ${a.file} 中的 ${a.count} 处表格和计算语句，其余文字未改动。`,
+    en: (a) => `Updated ${a.count} tables and computed sentences in ${a.file}; the rest is unchanged.`,
+  },
+  internal: {
+    zh: (a) => `nianbao 内部错误：${a.reason}。这是 nianbao 的缺陷，请附上所用文件报告给维护者。`,
+    en: (a) => `nianbao internal error: ${a.reason}. This is a bug in nianbao; please report it with the file you used.`,
+  },
+  initBadYear: {
+    zh: (a) => `--year 需要 2019 至 2100 之间的四位年份（如 2024），收到的是“${a.value}”。`,
+    en: (a) => `--year takes a four-digit year from 2019 to 2100 (e.g. 2024), not “${a.value}”.`,
+  },
+  initBadKind: {
+    zh: (a) => `--kind 只能是 部门、人民政府 或 乡镇街道，收到的是“${a.value}”。`,
+    en: (a) => `--kind must be 部门, 人民政府 or 乡镇街道, not “${a.value}”.`,
+  },
+  initNeedsAgency: {
+    zh: () => `没有 --from 时，请用 --agency 给出机关全称，如：nianbao init --year 2024 --agency "某某区人民政府办公室"。`,
+    en: () => `Without --from, give the agency's full name with --agency, e.g. nianbao init --year 2024 --agency "某某区人民政府办公室".`,
+  },
+  initBadJson: {
+    zh: (a) => `${a.file} 不是有效的 JSON：第 ${a.line} 行第 ${a.column} 列有语法错误（“${a.excerpt}”）。常见原因是多余或缺少的逗号、引号不成对。`,
+    en: (a) => `${a.file} is not valid JSON: syntax error at line ${a.line}, column ${a.column} (“${a.excerpt}”). Look for a missing or extra comma or an unmatched quote.`,
+  },
+  initNotData: {
+    zh: (a) => `${a.file} 不是年度报告数据：缺少 ${a.keys}。--from 需要上一年度的报告（${REPORT_FILES.zh}），或 nianbao extract、nianbao init 生成的数据文件（.json）。`,
+    en: (a) => `${a.file} is not report data: it has no ${a.keys}. --from takes last year's report (${REPORT_FILES.en}) or a data file (.json) made by nianbao extract or nianbao init.`,
+  },
+  initDataYear: {
+    zh: (a) => `${a.file} 中的 reportYear 应为报告年度（如 2023），实际是 ${a.value}。`,
+    en: (a) => `reportYear in ${a.file} should be the report year (e.g. 2023), not ${a.value}.`,
+  },
+  initDataTables: {
+    zh: (a) => `${a.file} 中的 tables 应为对象，按表（activeDisclosure、applications、reviewLitigation）、行、列给出单元格。`,
+    en: (a) => `tables in ${a.file} should be an object holding the cells by table (activeDisclosure, applications, reviewLitigation), row and column.`,
+  },
+  initYearNotAfter: {
+    zh: (a) => `--year ${a.year} 不在上一年度报告之后：${a.file} 是 ${a.previous} 年度的。请给出 ${a.next} 或更晚的年份。`,
+    en: (a) => `--year ${a.year} is not after last year's report: ${a.file} is for ${a.previous}. Give ${a.next} or later.`,
+  },
+  initYearGap: {
+    zh: (a) => `注意：${a.file} 是 ${a.previous} 年度的，不是 ${a.last} 年度的。上年结转和上年${IN_FORCE}无法从中得出，已留空（null），请依据 ${a.last} 年度报告填写。`,
+    en: (a) => `Note: ${a.file} is for ${a.previous}, not ${a.last}. The numbers carried over from last year cannot come from it and are left blank (null); fill them in from the ${a.last} report.`,
+  },
+  initIssues: {
+    zh: (a) => `注意：${a.file} 中有 ${a.count} 处内容无法读取：`,
+    en: (a) => `Note: ${a.count} places in ${a.file} could not be read:`,
+  },
+  initIssueLine: {
+    zh: (a) => `${a.file} 第 ${a.line} 行：${a.message}`,
+    en: (a) => `${a.file} line ${a.line}: ${a.message}`,
+  },
+  initCarryBlank: {
+    zh: (a) =>
       `以下上年数字未能从 ${a.file} 读出，已留空（null），请依据上一年度报告填写：${[
-        a.carried ? `表三“四、结转下年度继续办理”的 ${a.carried} 列` : '',
-        a.inForce ? `表二“现行有效件数”的 ${a.inForce} 行` : '',
+        a.carried ? `${tableName(APPLICATIONS, 'zh')}“${CARRIED_FORWARD}”的 ${a.carried} 列` : '',
+        a.inForce ? `${tableName(ACTIVE, 'zh')}“${IN_FORCE}”的 ${a.inForce} 行` : '',
       ]
         .filter((s) => s !== '')
         .join('；')}。`,
-    (a) =>
+    en: (a) =>
       `These numbers of last year could not be read from ${a.file} and are left blank (null); fill them in from last year's report: ${[
-        a.carried ? `Table 三 row 四、结转下年度继续办理, columns ${a.carried}` : '',
-        a.inForce ? `Table 二 现行有效件数, rows ${a.inForce}` : '',
+        a.carried ? `Table ${APPLICATIONS.numeral} row ${CARRIED_FORWARD}, columns ${a.carried}` : '',
+        a.inForce ? `Table ${ACTIVE.numeral} ${IN_FORCE}, rows ${a.inForce}` : '',
       ]
         .filter((s) => s !== '')
         .join('; ')}.`,
-  ),
-  initCarryComplete: m(
-    () => `上年结转和上年现行有效件数均已读出，不受上述问题影响。`,
-    () => `The numbers carried over from last year were all read; the places above do not affect them.`,
-  ),
-  initBlanks: m(
-    (a) => `已生成 ${a.year} 年度的报告数据：${a.count} 个单元格留空（null），待填写。`,
-    (a) => `Made the ${a.year} report data: ${a.count} cells are blank (null), to be filled in.`,
-  ),
-} satisfies Record<string, Message>;
+  },
+  initCarryComplete: {
+    zh: () => `上年结转和上年${IN_FORCE}均已读出，不受上述问题影响。`,
+    en: () => `The numbers carried over from last year were all read; the places above do not affect them.`,
+  },
+  initBlanks: {
+    zh: (a) => `已生成 ${a.year} 年度的报告数据：${a.count} 个单元格留空（null），待填写。`,
+    en: (a) => `Made the ${a.year} report data: ${a.count} cells are blank (null), to be filled in.`,
+  },
+  problemError: { zh: '错误', en: 'error' },
+  problemWarning: { zh: '提示', en: 'warning' },
+  suppressedTag: {
+    zh: (a) => `[已忽略：${a.reason || '未说明理由'}]`,
+    en: (a) => `[suppressed: ${a.reason || 'no reason given'}]`,
+  },
+  configProblem: {
+    zh: (a) => `配置文件有误：${a.where}（${a.path}）${a.message}。请改正后重试。`,
+    en: (a) => `Bad configuration: ${a.where} (${a.path}) ${a.message}. Correct it and try again.`,
+  },
+  skippedHeader: {
+    zh: (a) => `跳过的文件（${a.count} 个）：`,
+    en: (a) => `Files skipped (${a.count}):`,
+  },
+  skippedMore: {
+    zh: (a) => `……另有 ${a.count} 个`,
+    en: (a) => `… and ${a.count} more`,
+  },
+  worstHeader: { zh: '问题最多的文件：', en: 'Files with the most findings:' },
+  worstFile: {
+    zh: (a) => `${a.file}：错误 ${a.errors}，提示 ${a.warnings}`,
+    en: (a) => `${a.file}: ${a.errors} errors, ${a.warnings} warnings`,
+  },
+  summarySuppressed: {
+    zh: (a) => `；已按注释忽略 ${a.count} 个`,
+    en: (a) => `; ${a.count} suppressed by comments`,
+  },
+  summarySkipped: {
+    zh: (a) => `；跳过 ${a.count} 个文件`,
+    en: (a) => `; skipped ${a.count} files`,
+  },
+  summary: {
+    zh: (a) => `检查了 ${a.files} 个文件：错误 ${a.errors} 个，提示 ${a.warnings} 个，信息 ${a.info} 个${a.suppressed}${a.skipped}。`,
+    en: (a) => `Checked ${a.files} files: ${a.errors} errors, ${a.warnings} warnings, ${a.info} info${a.suppressed}${a.skipped}.`,
+  },
+} satisfies Catalog;
 
 export type MessageId = keyof typeof MESSAGES;
 
-export function t(locale: Locale, id: MessageId, args: Args = {}): string {
-  return MESSAGES[id][locale](args);
-}
+/** A CLI text in the locale: `t(locale, 'wrote', { file })`. */
+export const t = catalog(MESSAGES);
 
 /** A failure the user can act on: printed as its message, never as a stack trace. Exit code 2. */
 export class CliError extends Error {
@@ -229,5 +268,5 @@ export function localeFromArgs(argv: readonly string[]): Locale {
   const i = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
   if (i < 0) return 'zh';
   const value = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return value === 'en' ? 'en' : 'zh';
+  return isLocale(value) ? value : 'zh';
 }

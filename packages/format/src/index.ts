@@ -14,3 +14,5 @@ export * from './evaluate.js';
 export * from './numbering.js';
 export * from './grid.js';
 export * from './quantities.js';
+export * from './names.js';
+export * from './messages.js';

@@ -9,16 +9,18 @@ import {
   formatYearFor,
   evaluate,
   identityPlaces,
+  localize,
   reportDataSchema,
   termCell,
   totalIdentities,
   type CellValue,
   type FormatSpec,
+  type Locale,
   type ReportData,
   type TableData,
 } from '@nianbao/format';
 
-export type Locale = 'zh' | 'en';
+export type { Locale };
 
 export interface DataProblem {
   /** Where, as a dotted path into the data (`tables.applications.newReceived.total`). */
@@ -47,8 +49,6 @@ export interface Validated {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 let validateSchema: ValidateFunction | undefined;
 
-const say = (locale: Locale, zh: string, en: string): string => (locale === 'zh' ? zh : en);
-
 function dotted(pointer: string): string {
   const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/gu, '/').replace(/~0/gu, '~'));
   return parts.length === 0 ? '（根）' : parts.join('.');
@@ -73,7 +73,7 @@ function forbiddenKeys(raw: unknown, path: string[], out: DataProblem[], locale:
         path: here.join('.'),
         kind: 'key',
         severity: 'error',
-        message: say(locale, `不允许使用键“${key}”：请删除它。`, `The key “${key}” is not allowed: remove it.`),
+        message: localize(locale, { zh: `不允许使用键“${key}”：请删除它。`, en: `The key “${key}” is not allowed: remove it.` }),
       });
       continue;
     }
@@ -83,7 +83,7 @@ function forbiddenKeys(raw: unknown, path: string[], out: DataProblem[], locale:
 
 function schemaMessage(e: ErrorObject, raw: unknown, locale: Locale): DataProblem {
   const found = valueAt(raw, e.instancePath);
-  const shown = found === undefined ? say(locale, '（无）', '(none)') : JSON.stringify(found);
+  const shown = found === undefined ? localize(locale, { zh: '（无）', en: '(none)' }) : JSON.stringify(found);
   const params = e.params as Record<string, unknown>;
   let path = dotted(e.instancePath);
   let message: string;
@@ -91,33 +91,32 @@ function schemaMessage(e: ErrorObject, raw: unknown, locale: Locale): DataProble
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
       path = path === '（根）' ? key : `${path}.${key}`;
-      message = say(locale, `未知的键“${key}”：格式中没有这一项，请检查拼写或删除。`, `Unknown key “${key}”: the format has no such item; check its spelling or remove it.`);
+      message = localize(locale, { zh: `未知的键“${key}”：格式中没有这一项，请检查拼写或删除。`, en: `Unknown key “${key}”: the format has no such item; check its spelling or remove it.` });
       break;
     }
     case 'required': {
       const key = String(params['missingProperty']);
       path = path === '（根）' ? key : `${path}.${key}`;
-      message = say(locale, `缺少“${key}”：请补上（空白单元格写 null）。`, `“${key}” is missing: add it (null for a blank cell).`);
+      message = localize(locale, { zh: `缺少“${key}”：请补上（空白单元格写 null）。`, en: `“${key}” is missing: add it (null for a blank cell).` });
       break;
     }
     case 'type':
-      message = say(locale, `实为 ${shown}，应为 ${String(params['type'])} 类型。`, `is ${shown}; expected type ${String(params['type'])}.`);
+      message = localize(locale, { zh: `实为 ${shown}，应为 ${String(params['type'])} 类型。`, en: `is ${shown}; expected type ${String(params['type'])}.` });
       break;
     case 'minimum':
-      message = say(locale, `实为 ${shown}，不能小于 ${String(params['limit'])}。`, `is ${shown}; must not be below ${String(params['limit'])}.`);
+      message = localize(locale, { zh: `实为 ${shown}，不能小于 ${String(params['limit'])}。`, en: `is ${shown}; must not be below ${String(params['limit'])}.` });
       break;
     case 'enum':
-      message = say(
-        locale,
-        `实为 ${shown}，应为以下之一：${((params['allowedValues'] as unknown[]) ?? []).map((v) => JSON.stringify(v)).join('、')}。`,
-        `is ${shown}; expected one of ${((params['allowedValues'] as unknown[]) ?? []).map((v) => JSON.stringify(v)).join(', ')}.`,
-      );
+      message = localize(locale, {
+        zh: `实为 ${shown}，应为以下之一：${((params['allowedValues'] as unknown[]) ?? []).map((v) => JSON.stringify(v)).join('、')}。`,
+        en: `is ${shown}; expected one of ${((params['allowedValues'] as unknown[]) ?? []).map((v) => JSON.stringify(v)).join(', ')}.`,
+      });
       break;
     case 'pattern':
-      message = say(locale, `实为 ${shown}，格式不对（日期写作 YYYY-MM-DD，邮编为 6 位数字）。`, `is ${shown}; wrong form (dates are YYYY-MM-DD, postcodes 6 digits).`);
+      message = localize(locale, { zh: `实为 ${shown}，格式不对（日期写作 YYYY-MM-DD，邮编为 6 位数字）。`, en: `is ${shown}; wrong form (dates are YYYY-MM-DD, postcodes 6 digits).` });
       break;
     default:
-      message = say(locale, `实为 ${shown}：${e.message ?? e.keyword}。`, `is ${shown}: ${e.message ?? e.keyword}.`);
+      message = localize(locale, { zh: `实为 ${shown}：${e.message ?? e.keyword}。`, en: `is ${shown}: ${e.message ?? e.keyword}.` });
   }
   return { path, message, severity: 'error', kind: 'schema' };
 }
@@ -184,12 +183,12 @@ function identityProblems(format: FormatSpec, data: ReportData, locale: Locale):
         identity.per === 'column' ? (spec.rows.find((r) => r.id === ref)?.label ?? ref) : (spec.columns.find((c) => c.id === ref)?.label ?? ref);
       const placeLabel =
         identity.per === 'column'
-          ? `“${spec.columns.find((c) => c.id === place)?.label ?? place}”${say(locale, '列', ' column')}`
-          : `“${spec.rows.find((r) => r.id === place)?.label ?? place}”${say(locale, '行', ' row')}`;
+          ? `“${spec.columns.find((c) => c.id === place)?.label ?? place}”${localize(locale, { zh: '列', en: ' column' })}`
+          : `“${spec.rows.find((r) => r.id === place)?.label ?? place}”${localize(locale, { zh: '行', en: ' row' })}`;
       const describe = (side: 'left' | 'right'): string =>
         evaluation.terms
           .filter((x) => x.side === side)
-          .map((x) => `${x.term.sign === -1 ? '−' : ''}${x.term.previousYear ? say(locale, '上年', "last year's ") : ''}${termLabel(x.term.ref)} ${x.value!}`)
+          .map((x) => `${x.term.sign === -1 ? '−' : ''}${x.term.previousYear ? localize(locale, { zh: '上年', en: "last year's " }) : ''}${termLabel(x.term.ref)} ${x.value!}`)
           .join(' + ')
           .replace(/\+ −/gu, '− ');
       // A side of one term is its value; a sum shows its parts and its total.
@@ -200,11 +199,10 @@ function identityProblems(format: FormatSpec, data: ReportData, locale: Locale):
         path: `tables.${identity.table}.${target.row}.${target.column}`,
         kind: totalIdentities(format).includes(identity) ? 'total' : 'identity',
         severity: identity.severity,
-        message: say(
-          locale,
-          `${identity.description.zh}——${placeLabel}不成立：${side('left', left)}，而 ${side('right', right)}，相差 ${by}。`,
-          `${identity.description.en} — fails for ${placeLabel}: ${side('left', left)}, but ${side('right', right)}; they differ by ${by}.`,
-        ),
+        message: localize(locale, {
+          zh: `${identity.description.zh}——${placeLabel}不成立：${side('left', left)}，而 ${side('right', right)}，相差 ${by}。`,
+          en: `${identity.description.en} — fails for ${placeLabel}: ${side('left', left)}, but ${side('right', right)}; they differ by ${by}.`,
+        }),
       });
     }
   }
@@ -222,11 +220,10 @@ function formatMisfit(raw: unknown, locale: Locale): DataProblem | undefined {
     path: 'formatYear',
     kind: 'format',
     severity: 'error',
-    message: say(
-      locale,
-      `实为 ${formatYear}，而 ${reportYear} 年度报告应使用 ${FORMATS[expected].notice} 的格式（formatYear ${expected}）。`,
-      `is ${formatYear}, but a report for ${reportYear} follows ${FORMATS[expected].notice} (formatYear ${expected}).`,
-    ),
+    message: localize(locale, {
+      zh: `实为 ${formatYear}，而 ${reportYear} 年度报告应使用 ${FORMATS[expected].notice} 的格式（formatYear ${expected}）。`,
+      en: `is ${formatYear}, but a report for ${reportYear} follows ${FORMATS[expected].notice} (formatYear ${expected}).`,
+    }),
   };
 }
 
@@ -270,11 +267,10 @@ export function validateReportData(raw: unknown, options: ValidateOptions = {}):
             path: `tables.${tableId}.${row.id}.${column}`,
             kind: 'blank',
             severity: 'error',
-            message: say(
-              locale,
-              `“${label(format, tableId, row.id, column)}”为空白：每个单元格都要填数字，没有发生的填 0（确需留空时用 --allow-blank）。`,
-              `“${label(format, tableId, row.id, column)}” is blank: every cell needs a number, 0 where nothing happened (--allow-blank to render blanks).`,
-            ),
+            message: localize(locale, {
+              zh: `“${label(format, tableId, row.id, column)}”为空白：每个单元格都要填数字，没有发生的填 0（确需留空时用 --allow-blank）。`,
+              en: `“${label(format, tableId, row.id, column)}” is blank: every cell needs a number, 0 where nothing happened (--allow-blank to render blanks).`,
+            }),
           });
         }
       }

@@ -2,7 +2,7 @@
  * The view a template renders: every label, heading and notice taken from the format data, every value
  * from the report data (escaped), tables laid out as rows of cell texts. Templates only arrange it.
  */
-import { canonicalHeading, cjkNumeral, FORMATS, gridSlots, quantityValue, SECTIONS, SUMMARY_QUANTITIES, tableGrid, type CellValue, type FormatSpec, type ReportData, type SectionId, type TableData, type TableSpec } from '@nianbao/format';
+import { canonicalHeading, cjkNumeral, FORMATS, gridSlots, quantityValue, SECTIONS, SUMMARY_QUANTITIES, tableGrid, tableName, type CellValue, type FormatSpec, type ReportData, type SectionId, type TableData, type TableSpec } from '@nianbao/format';
 import { escapeDeep, markdownUrl } from './escape.js';
 
 export interface SectionView {
@@ -32,6 +32,8 @@ export interface ReportView {
   sectionNames: string;
   sections: Record<SectionId, SectionView>;
   tables: Record<'activeDisclosure' | 'applications' | 'reviewLitigation', TableView>;
+  /** How the text names each table (`表三`), for the guidance comments. */
+  tableNames: Record<'activeDisclosure' | 'applications' | 'reviewLitigation', string>;
   contact: { unit?: string; address?: string; postcode?: string; phone?: string; email?: string; website?: string } | null;
   hasContactDetails: boolean;
   fee: { stated: boolean; collected: boolean; amountYuan: number | null };
@@ -92,6 +94,11 @@ export function reportView(raw: ReportData): ReportView {
       activeDisclosure: tableView(format.tables.activeDisclosure, raw.tables.activeDisclosure),
       applications: tableView(format.tables.applications, raw.tables.applications),
       reviewLitigation: tableView(format.tables.reviewLitigation, raw.tables.reviewLitigation),
+    },
+    tableNames: {
+      activeDisclosure: tableName(format.tables.activeDisclosure, 'zh'),
+      applications: tableName(format.tables.applications, 'zh'),
+      reviewLitigation: tableName(format.tables.reviewLitigation, 'zh'),
     },
     contact,
     hasContactDetails: contact !== null && (contact.address !== undefined || contact.postcode !== undefined || contact.phone !== undefined || contact.email !== undefined),

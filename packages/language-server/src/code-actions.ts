@@ -48,12 +48,8 @@ function textEdit(fix: Fix, positionAt: TextSnapshot['positionAt']): TextEdit {
 function fixTitle(text: string, finding: Diagnostic & { fix: Fix }, locale: Analysis['locale']): string {
   const old = text.slice(finding.fix.start, finding.fix.end);
   const shown = (s: string): string => (s.length > 30 ? `${s.slice(0, 30)}…` : s).replace(/\n/gu, '↵');
-  const what =
-    old === ''
-      ? locale === 'zh' ? `插入“${shown(finding.fix.text)}”` : `insert “${shown(finding.fix.text)}”`
-      : finding.fix.text === ''
-        ? locale === 'zh' ? `删除“${shown(old)}”` : `delete “${shown(old)}”`
-        : locale === 'zh' ? `把“${shown(old)}”改为“${shown(finding.fix.text)}”` : `replace “${shown(old)}” with “${shown(finding.fix.text)}”`;
+  const data = { old: shown(old), text: shown(finding.fix.text) };
+  const what = t(locale, old === '' ? 'fixInsert' : finding.fix.text === '' ? 'fixDelete' : 'fixReplace', data);
   return `${finding.ruleId}: ${what}`;
 }
 

@@ -1,6 +1,6 @@
-import type { Locale } from '@nianbao/lint';
+import { catalog } from '@nianbao/format';
 
-/** The server's own texts (the findings' texts come from the rules), in both languages. */
+/** The server's own texts (the findings' texts come from the rules), in both languages: `{name}` templates. */
 const MESSAGES = {
   configError: {
     zh: '配置文件有误：{where}（{path}）{message}。改正后本文件将重新检查。',
@@ -24,6 +24,9 @@ const MESSAGES = {
   },
   fixAll: { zh: '修复全部 nianbao 问题', en: 'Fix all nianbao problems' },
   fixOne: { zh: '修复：{message}', en: 'Fix: {message}' },
+  fixInsert: { zh: '插入“{text}”', en: 'insert “{text}”' },
+  fixDelete: { zh: '删除“{old}”', en: 'delete “{old}”' },
+  fixReplace: { zh: '把“{old}”改为“{text}”', en: 'replace “{old}” with “{text}”' },
   suppressLine: { zh: '在本行忽略 {rule}（需写明理由）', en: 'Suppress {rule} on this line, with a reason' },
   suppressTable: { zh: '在本表忽略 {rule}（需写明理由）', en: 'Suppress {rule} in this table, with a reason' },
   reasonLabel: { zh: '理由：', en: 'reason: ' },
@@ -43,7 +46,5 @@ const MESSAGES = {
 
 export type MessageId = keyof typeof MESSAGES;
 
-/** A server text in the locale, with `{name}` placeholders filled. */
-export function t(locale: Locale, id: MessageId, data: Record<string, string | number> = {}): string {
-  return MESSAGES[id][locale].replace(/\{(\w+)\}/gu, (whole, name: string) => (name in data ? String(data[name]) : whole));
-}
+/** A server text in the locale, with `{name}` placeholders filled: `t(locale, 'fixOne', { message })`. */
+export const t = catalog(MESSAGES);

@@ -1,4 +1,4 @@
-import type { Locale } from '@nianbao/lint';
+import { isLocale, type Locale } from '@nianbao/format';
 
 /** When diagnostics are computed: as the user types, or only when the file is saved. */
 export type RunMode = 'onType' | 'onSave';
@@ -30,7 +30,7 @@ export function narrowSettings(raw: unknown): EditorSettings {
     run: raw.run === 'onSave' ? 'onSave' : 'onType',
     files: Array.isArray(raw.files) ? raw.files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [],
   };
-  if (raw.locale === 'zh' || raw.locale === 'en') settings.locale = raw.locale;
+  if (isLocale(raw.locale)) settings.locale = raw.locale;
   if (typeof raw.previousReport === 'string' && raw.previousReport.trim() !== '') settings.previousReport = raw.previousReport.trim();
   return settings;
 }

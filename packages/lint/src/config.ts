@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { AGENCY_KINDS, type AgencyKind, type JsonSchema } from '@nianbao/format';
+import { AGENCY_KINDS, localize, type AgencyKind, type JsonSchema } from '@nianbao/format';
 import { RULES } from './registry.js';
 import type { Locale, Rule, RuleSetting } from './types.js';
 
@@ -63,18 +63,19 @@ export interface ConfigProblem {
 let compiled: ValidateFunction | undefined;
 
 function explain(e: ErrorObject, locale: Locale): string {
-  const zh = locale === 'zh';
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
-      return zh ? `未知的设置项“${key}”` : `unknown setting “${key}”`;
+      return localize(locale, { zh: `未知的设置项“${key}”`, en: `unknown setting “${key}”` });
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join('、');
-      return zh ? `应为以下之一：${allowed}` : `must be one of ${allowed}`;
+      return localize(locale, { zh: `应为以下之一：${allowed}`, en: `must be one of ${allowed}` });
     }
-    case 'type':
-      return zh ? `类型应为 ${String((e.params as { type: string }).type)}` : `must be of type ${String((e.params as { type: string }).type)}`;
+    case 'type': {
+      const type = String((e.params as { type: string }).type);
+      return localize(locale, { zh: `类型应为 ${type}`, en: `must be of type ${type}` });
+    }
     default:
       return e.message ?? e.keyword;
   }
@@ -100,7 +101,7 @@ export function validateConfig(raw: unknown, locale: Locale = 'zh'): ConfigProbl
     const enumError = list.find((e) => e.keyword === 'enum');
     const wantsArray = list.some((e) => e.keyword === 'type' && (e.params as { type?: string }).type === 'array');
     if (enumError && wantsArray) {
-      problems.push({ path, message: `${explain(enumError, locale)}${locale === 'zh' ? '，或 [级别, 选项]' : ', or [severity, options]'}` });
+      problems.push({ path, message: `${explain(enumError, locale)}${localize(locale, { zh: '，或 [级别, 选项]', en: ', or [severity, options]' })}` });
       continue;
     }
     for (const message of new Set(list.map((e) => explain(e, locale)))) problems.push({ path, message });

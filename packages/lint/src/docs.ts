@@ -30,6 +30,7 @@ const WORDS = {
     configText: '在 `.nianbaorc.json` 中调整级别或关闭：',
     suppress: '对个别位置，可在其上一行写明理由后忽略：',
     colon: '：',
+    reasonPlaceholder: '理由：…',
   },
   en: {
     severity: 'Default severity',
@@ -50,6 +51,7 @@ const WORDS = {
     configText: 'Change the severity or turn the rule off in `.nianbaorc.json`:',
     suppress: 'Suppress one place, with the reason, on the line above it:',
     colon: ': ',
+    reasonPlaceholder: 'reason: …',
   },
 } as const;
 
@@ -106,7 +108,7 @@ function half(rule: Rule, locale: Locale): string {
     w.suppress,
     '',
     '```markdown',
-    suppressionComment(m.id, locale === 'zh' ? '理由：…' : 'reason: …').text,
+    suppressionComment(m.id, w.reasonPlaceholder).text,
     '```',
   );
   return lines.join('\n');

@@ -1,8 +1,7 @@
-import { FORMATS, formatFor, type FormatSpec } from '@nianbao/format';
+import { FORMATS, fillTemplate, formatFor, localize, type FormatSpec } from '@nianbao/format';
 import { documentFixRange, documentLocator, formatPlace, toReportData, type Locator, type ReportDocument, type Span } from '@nianbao/parse';
 import { readSuppressions, suppressionFor } from './directives.js';
 import { RULES } from './registry.js';
-import { fillTemplate } from './template.js';
 import type { Diagnostic, Fix, LintOptions, Locale, RelatedPlace, ReportDescriptor, Rule, RuleContext, RuleSetting, Severity, Suggestion } from './types.js';
 
 /** The id of the finding that stands for a rule that crashed: the run goes on without it. */
@@ -55,11 +54,11 @@ function relatedPlaces(rule: Rule, d: ReportDescriptor, locale: Locale, locate: 
   return (d.related ?? []).map((r) => {
     const template = r.messageId ? rule.meta.messages[r.messageId] : undefined;
     const message = template
-      ? fillTemplate(template, locale, r.data)
+      ? fillTemplate(localize(locale, template), r.data)
       : typeof r.text === 'string'
         ? r.text
         : r.text
-          ? r.text[locale]
+          ? localize(locale, r.text)
           : '';
     // A place in last year's report is a place in that file: its own document located it already.
     const where = r.file === undefined ? spanPlace(r.span, locate, locale) : spanPlace(r.span, undefined, locale);
@@ -75,10 +74,10 @@ function internalError(ruleId: string, error: unknown, locale: Locale, docsBaseU
   return {
     ruleId: INTERNAL_ERROR,
     severity: 'error',
-    message:
-      locale === 'zh'
-        ? `规则 ${ruleId} 运行出错（${reason}），本次未能完成这项检查。这是 nianbao 的缺陷，请报告给维护者；其他规则的结果不受影响。`
-        : `Rule ${ruleId} crashed (${reason}); this check was not done. This is a bug in nianbao, please report it; other rules' findings stand.`,
+    message: localize(locale, {
+      zh: `规则 ${ruleId} 运行出错（${reason}），本次未能完成这项检查。这是 nianbao 的缺陷，请报告给维护者；其他规则的结果不受影响。`,
+      en: `Rule ${ruleId} crashed (${reason}); this check was not done. This is a bug in nianbao, please report it; other rules' findings stand.`,
+    }),
     line: 1,
     column: 1,
     endLine: 1,
@@ -128,7 +127,7 @@ export function lint(document: ReportDocument, options: LintOptions = {}, rules:
       const diagnostic: Diagnostic = {
         ruleId: id,
         severity: configured ?? d.severity ?? rule.meta.severity,
-        message: fillTemplate(template, locale, d.data),
+        message: fillTemplate(localize(locale, template), d.data),
         ...spanPlace(d.span, locate, locale),
         url: ruleDocsUrl(id, options.docsBaseUrl),
         related: relatedPlaces(rule, d, locale, locate),
@@ -146,7 +145,7 @@ export function lint(document: ReportDocument, options: LintOptions = {}, rules:
           const fix = fileEdit(s.fix);
           const template = rule.meta.messages[s.messageId];
           if (!template) throw new Error(`unknown messageId ${s.messageId}`);
-          return fix ? [{ message: fillTemplate(template, locale, s.data), fix }] : [];
+          return fix ? [{ message: fillTemplate(localize(locale, template), s.data), fix }] : [];
         });
         if (suggestions.length > 0) diagnostic.suggestions = suggestions;
       }

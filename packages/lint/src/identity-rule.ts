@@ -1,11 +1,12 @@
-import type { FormatSpec, Identity, TableSpec } from '@nianbao/format';
+import { localize, type FormatSpec, type Identity, type TableSpec } from '@nianbao/format';
 import { checkIdentity, type IdentityFailure, type TermValue } from './cells.js';
+import { tableName } from './table-rules.js';
 import type { Locale, Rule, RuleContext, RuleMeta } from './types.js';
 
 /** How a term reads in a message: its label and value. */
 function termText(spec: TableSpec, identity: Identity, v: TermValue, locale: Locale): string {
   const ref = identity.per === 'column' ? spec.rows.find((r) => r.id === v.rowId)?.label : spec.columns.find((c) => c.id === v.columnId)?.label;
-  const last = v.term.previousYear ? (locale === 'zh' ? '上年' : "last year's ") : '';
+  const last = v.term.previousYear ? localize(locale, { zh: '上年', en: "last year's " }) : '';
   return `${last}${ref ?? v.term.ref} ${v.read.value}`;
 }
 
@@ -14,8 +15,13 @@ function termsText(spec: TableSpec, identity: Identity, values: readonly TermVal
   const shown = values.length > 6 ? values.filter((v) => v.read.value !== 0) : values;
   const parts = shown.map((v, i) => `${i === 0 ? (v.term.sign === -1 ? '−' : '') : v.term.sign === -1 ? ' − ' : ' + '}${termText(spec, identity, v, locale)}`);
   const rest = values.length - shown.length;
-  const zeros = rest > 0 ? (locale === 'zh' ? `（其余 ${rest} 项为 0）` : ` (the other ${rest} are 0)`) : '';
+  const zeros = rest > 0 ? localize(locale, { zh: `（其余 ${rest} 项为 0）`, en: ` (the other ${rest} are 0)` }) : '';
   return `${parts.join('') || '0'}${zeros}`;
+}
+
+/** The label of a term's row (per-column identities) or column (per-row): `（七）总计`, `现行有效件数`. */
+function termLabelOf(spec: TableSpec, identity: Identity, ref: string): string {
+  return identity.per === 'column' ? (spec.rows.find((r) => r.id === ref)?.label ?? ref) : (spec.columns.find((c) => c.id === ref)?.label ?? ref);
 }
 
 function placeLabel(spec: TableSpec, identity: Identity, place: string): string {
@@ -49,6 +55,8 @@ export function identityRule({ meta, pointAt, crossYear = false }: IdentityRuleO
           context.report({
             messageId: 'mismatch',
             data: {
+              table: tableName(spec, context.locale),
+              totalLabel: termLabelOf(spec, identity, identity.left[0]!.ref),
               place: placeLabel(spec, identity, f.over),
               left: termsText(spec, identity, f.left, context.locale),
               leftSum: f.leftSum,

@@ -1,4 +1,4 @@
-import { COUNT_TAIL, quantity, SUMMARY_QUANTITIES, type Localized, type QuantityId, type QuantitySource, type SectionId, type TableId } from '@nianbao/format';
+import { COUNT_TAIL, localize, quantity, SUMMARY_QUANTITIES, tableName, type Localized, type QuantityId, type QuantitySource, type SectionId } from '@nianbao/format';
 import type { ParagraphNode, SentenceNode, Span } from '@nianbao/parse';
 import { placedRows, readCell, tableOf, type ReadCell } from './cells.js';
 import { COMPARISON, flatSpan, flatten, flattenText, yearsIn, type FlatText } from './text-scan.js';
@@ -207,26 +207,20 @@ export function expectedOf(context: RuleContext, statement: Statement): Expected
   return expected;
 }
 
-const TABLE_NUMBER: Record<TableId, { zh: string; en: string }> = {
-  activeDisclosure: { zh: '表二', en: 'Table 2' },
-  applications: { zh: '表三', en: 'Table 3' },
-  reviewLitigation: { zh: '表四', en: 'Table 4' },
-};
-
 /** How a source reads in a message: `表三“（一）予以公开”总计`, or a group's sum by the group's label. */
 export function sourceText(context: RuleContext, source: Source, locale: Locale): string {
   const spec = context.tableFormat.tables[source.table];
-  const table = TABLE_NUMBER[source.table][locale];
+  const table = tableName(spec, locale);
   const total = spec.columns.find((c) => c.id === 'total')?.label ?? 'total';
   if (source.group !== undefined) {
     const group = spec.groups.find((g) => g.id === source.group)?.label ?? source.group;
-    return locale === 'zh' ? `${table}“${group}”各项${total}之和` : `the sum of ${table}’s “${group}” rows (${total})`;
+    return localize(locale, { zh: `${table}“${group}”各项${total}之和`, en: `the sum of ${table}’s “${group}” rows (${total})` });
   }
   return source.cells
     .map(([row, column]) => {
       const r = spec.rows.find((x) => x.id === row)?.label ?? row;
       const c = spec.columns.find((x) => x.id === column)?.label ?? column;
-      return locale === 'zh' ? `${table}“${r}”${c}` : `${table} “${r}” ${c}`;
+      return localize(locale, { zh: `${table}“${r}”${c}`, en: `${table} “${r}” ${c}` });
     })
     .join(' + ');
 }

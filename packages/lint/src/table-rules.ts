@@ -3,15 +3,11 @@
  * format-version): how a table is named in a message, which of a table's cells can be judged, and small
  * GFM tables for the rules' examples. Labels always come from the format data.
  */
-import { cjkNumber, FORMAT_2019, FORMAT_2021, TABLE_IDS, type FormatSpec, type TableId, type TableSpec } from '@nianbao/format';
+import { FORMAT_2019, FORMAT_2021, TABLE_IDS, tableName, type FormatSpec, type TableId, type TableSpec } from '@nianbao/format';
 import type { CellNode, ReportDocument, RowNode, TableNode } from '@nianbao/parse';
-import type { Locale } from './types.js';
 
-
-/** `表三` / `Table 3`. */
-export function tableName(spec: TableSpec, locale: Locale): string {
-  return locale === 'zh' ? `表${spec.numeral}` : `Table ${cjkNumber(spec.numeral)}`;
-}
+/** `表三` / `Table 3`: the format's naming. */
+export { tableName };
 
 /** Every node the parser read for one table (a page break can cut a table in two). */
 export function tableNodes(document: ReportDocument, id: TableId): TableNode[] {

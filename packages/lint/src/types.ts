@@ -1,8 +1,9 @@
-import type { AgencyKind, FormatSpec, JsonSchema, Localized, ReportData } from '@nianbao/format';
+import type { AgencyKind, FormatSpec, JsonSchema, Localized, Locale, ReportData } from '@nianbao/format';
 import type { ReportDocument, Span } from '@nianbao/parse';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Locale = 'zh' | 'en';
+/** The message locales: the format's. */
+export type { Locale };
 
 /** A rule's setting in `.nianbaorc.json`: a severity, `off`, or `[severity, options]`. */
 export type RuleSetting = Severity | 'off' | [Severity | 'off', Record<string, unknown>];

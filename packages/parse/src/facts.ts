@@ -183,8 +183,28 @@ const ARTIFACTS: Array<[ArtifactNode['kind'], RegExp]> = [
 ];
 
 /** Leftovers of conversion from Word or PDF. */
-export function findArtifacts(text: string, lines: LineIndex): ArtifactNode[] {
+/** What a browser's selection menu adds when a page is copied (`翻译`, `搜索`, `复制`, each on its own line). */
+const MENU_WORD = /^[ \t\u3000]*(?:翻译|划词翻译|搜索|复制|全选|打印|朗读|分享|收藏|截图|查词|问问AI|AI搜索)[ \t\u3000]*$/u;
+
+/** The menu words alone on the last lines of the text: the copy's leftovers, after the report's end. */
+function browserMenu(text: string, lines: LineIndex): ArtifactNode[] {
   const found: ArtifactNode[] = [];
+  let end = text.length;
+  // Trailing line breaks and blank lines are the file's end, not content.
+  while (end > 0 && /[\r\n \t\u3000]/u.test(text[end - 1]!)) end--;
+  while (end > 0) {
+    const start = Math.max(text.lastIndexOf('\n', end - 1) + 1, 0);
+    const line = text.slice(start, end);
+    if (!MENU_WORD.test(line)) break;
+    found.push({ kind: 'browser-menu', text: line.trim(), span: lines.span(start, end) });
+    end = start;
+    while (end > 0 && /[\r\n \t\u3000]/u.test(text[end - 1]!)) end--;
+  }
+  return found;
+}
+
+export function findArtifacts(text: string, lines: LineIndex): ArtifactNode[] {
+  const found: ArtifactNode[] = browserMenu(text, lines);
   for (const [kind, re] of ARTIFACTS) {
     for (const m of text.matchAll(re)) found.push({ kind, text: m[0], span: lines.span(m.index, m.index + m[0].length) });
   }

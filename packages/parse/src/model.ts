@@ -146,7 +146,8 @@ export interface UnreadableNode {
 }
 
 export interface ArtifactNode {
-  kind: 'bookmark' | 'control-character' | 'replacement-character' | 'zero-width';
+  /** `browser-menu`: a word of a browser's selection menu (`翻译`, `复制`) alone on a line at the end of a copied page. */
+  kind: 'bookmark' | 'control-character' | 'replacement-character' | 'zero-width' | 'browser-menu';
   text: string;
   span: Span;
 }

@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { localize } from '@nianbao/format';
 import { validateConfig, type ConfigProblem, type Locale, type NianbaoConfig } from '@nianbao/lint';
 import { describeJsonError, readJson } from './json.js';
 
@@ -46,7 +47,7 @@ export function parseConfig(file: string, text: string, locale: Locale = 'zh'): 
   if (!read.ok) {
     const { line, column } = read.error;
     const reason = describeJsonError(read.error, locale);
-    throw new ConfigError(file, [{ path: '/', message: locale === 'zh' ? `不是有效的 JSON（${reason}）` : `is not valid JSON (${reason})`, line, column }]);
+    throw new ConfigError(file, [{ path: '/', message: localize(locale, { zh: `不是有效的 JSON（${reason}）`, en: `is not valid JSON (${reason})` }), line, column }]);
   }
   const problems = validateConfig(read.json.value, locale);
   if (problems.length > 0) throw new ConfigError(file, problems.map((p) => ({ ...p, ...(read.json.positionOf(p.path) ?? {}) })));
@@ -60,7 +61,7 @@ export async function loadConfigFile(file: string, locale: Locale = 'zh'): Promi
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConfigError(file, [{ path: '/', message: locale === 'zh' ? `无法读取（${code}）` : `cannot be read (${code})` }]);
+    throw new ConfigError(file, [{ path: '/', message: localize(locale, { zh: `无法读取（${code}）`, en: `cannot be read (${code})` }) }]);
   }
   return parseConfig(file, text, locale);
 }

@@ -8,7 +8,7 @@
  * becoming a key that validation can see.
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { Locale } from '@nianbao/lint';
+import { localize, type Locale } from '@nianbao/format';
 
 /** A place in a text: 1-based line, 1-based column (UTF-16 code units, as editors count). */
 export interface TextPosition {
@@ -115,5 +115,5 @@ const DESCRIPTIONS: Record<string, { zh: string; en: string }> = {
 /** What is wrong at the error, in the user's language: to go with the file, line and column. */
 export function describeJsonError(error: JsonSyntaxError, locale: Locale): string {
   const known = error.code !== undefined ? DESCRIPTIONS[error.code] : undefined;
-  return known?.[locale] ?? (locale === 'zh' ? '语法错误' : 'syntax error');
+  return localize(locale, known ?? { zh: '语法错误', en: 'syntax error' });
 }

@@ -5,6 +5,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { Uri, window, workspace, type OutputChannel } from 'vscode';
+import { isLocale } from '@nianbao/format';
 import { generateReport } from '@nianbao/generate';
 
 let output: OutputChannel | undefined;
@@ -81,7 +82,7 @@ export async function generateReportCommand(target?: Uri): Promise<void> {
     return;
   }
   const configured = workspace.getConfiguration('nianbao', data.uri).get<string>('locale');
-  const locale = configured === 'en' ? 'en' : 'zh';
+  const locale = isLocale(configured) ? configured : 'zh';
   let result: ReturnType<typeof generateReport>;
   try {
     result = generateReport(raw, { locale });

@@ -24,7 +24,7 @@ function asGiven(path: string, resolved: string, given: string): string {
 
 function printProblems(file: string, problems: ReadonlyArray<Pick<DataProblem, 'path' | 'message'> & Partial<DataProblem>>, io: CommandIO, locale: Locale): void {
   for (const p of problems) {
-    const level = p.severity === 'warning' ? (locale === 'zh' ? '提示' : 'warning') : locale === 'zh' ? '错误' : 'error';
+    const level = t(locale, p.severity === 'warning' ? 'problemWarning' : 'problemError');
     io.stderr(`${file}: ${level} ${p.path}：${p.message}\n`);
   }
 }

@@ -1,4 +1,4 @@
-import { FORMATS, TABLE_IDS, agencyKindFromName, type AgencyKind, type ExtractionIssue, type ReportData } from '@nianbao/format';
+import { FORMATS, LIST_SEPARATOR, TABLE_IDS, agencyKindFromName, localize, type AgencyKind, type ExtractionIssue, type ReportData } from '@nianbao/format';
 import { emptyReportData, nextYearData } from '@nianbao/generate';
 import { decodeText, toReportData } from '@nianbao/parse';
 import { isJsonData, reportDataFromJson, type DataFileProblem } from '@nianbao/project';
@@ -25,7 +25,7 @@ function dataError(file: string, problem: DataFileProblem, locale: Locale): CliE
     case 'syntax':
       return new CliError('initBadJson', { file, line: problem.error.line, column: problem.error.column, excerpt: problem.error.excerpt });
     case 'not-data':
-      return new CliError('initNotData', { file, keys: problem.missing.join(locale === 'zh' ? '、' : ', ') });
+      return new CliError('initNotData', { file, keys: problem.missing.join(localize(locale, LIST_SEPARATOR)) });
     case 'bad-year':
       return new CliError('initDataYear', { file, value: JSON.stringify(problem.value) });
     case 'bad-tables':
@@ -56,7 +56,7 @@ async function readPrevious(file: string, locale: Locale, io: CommandIO): Promis
 
 /** The carried numbers that came out blank: what the author must look up by hand. */
 function blankCarries(data: ReportData, locale: Locale): { carried: string; inForce: string } {
-  const sep = locale === 'zh' ? '、' : ', ';
+  const sep = localize(locale, LIST_SEPARATOR);
   const f = FORMATS[2021].tables;
   const carried = Object.entries(data.previousYear?.carriedForward ?? {})
     .filter(([, v]) => v === null)

@@ -31,11 +31,7 @@ export interface LintCommandOptions {
 
 function configErrorMessage(error: ConfigError, locale: Locale): string {
   return placedConfigProblems(error)
-    .map((p) =>
-      locale === 'zh'
-        ? `配置文件有误：${p.where}（${p.path}）${p.message}。请改正后重试。`
-        : `Bad configuration: ${p.where} (${p.path}) ${p.message}. Correct it and try again.`,
-    )
+    .map((p) => t(locale, 'configProblem', { where: p.where, path: p.path, message: p.message }))
     .join('\n');
 }
 
@@ -61,8 +57,8 @@ function skippedLines(skipped: readonly Skipped[], locale: Locale): string[] {
     unreadable: { zh: '无法读取', en: 'could not be read' },
   };
   const shown = skipped.slice(0, 30).map((f) => `  ${f.path}：${f.detail ?? REASONS[f.reason][locale]}`);
-  if (skipped.length > shown.length) shown.push(locale === 'zh' ? `  ……另有 ${skipped.length - shown.length} 个` : `  … and ${skipped.length - shown.length} more`);
-  return [locale === 'zh' ? `跳过的文件（${skipped.length} 个）：` : `Files skipped (${skipped.length}):`, ...shown];
+  if (skipped.length > shown.length) shown.push(`  ${t(locale, 'skippedMore', { count: skipped.length - shown.length })}`);
+  return [t(locale, 'skippedHeader', { count: skipped.length }), ...shown];
 }
 
 function summary(results: readonly FileResult[], skippedFiles: readonly Skipped[], locale: Locale): string {
@@ -77,21 +73,20 @@ function summary(results: readonly FileResult[], skippedFiles: readonly Skipped[
       .sort((a, b) => count(b, 'error') - count(a, 'error') || count(b, 'warning') - count(a, 'warning') || a.file.localeCompare(b.file))
       .slice(0, 10);
     if (worst.length > 0) {
-      lines.push(locale === 'zh' ? '问题最多的文件：' : 'Files with the most findings:');
-      for (const r of worst) {
-        lines.push(
-          locale === 'zh' ? `  ${r.file}：错误 ${count(r, 'error')}，提示 ${count(r, 'warning')}` : `  ${r.file}: ${count(r, 'error')} errors, ${count(r, 'warning')} warnings`,
-        );
-      }
+      lines.push(t(locale, 'worstHeader'));
+      for (const r of worst) lines.push(`  ${t(locale, 'worstFile', { file: r.file, errors: count(r, 'error'), warnings: count(r, 'warning') })}`);
     }
   }
   if (skipped > 0) lines.push(...skippedLines(skippedFiles, locale));
-  const skippedText = skipped > 0 ? (locale === 'zh' ? `；跳过 ${skipped} 个文件` : `; skipped ${skipped} files`) : '';
-  const suppressedText = suppressed > 0 ? (locale === 'zh' ? `；已按注释忽略 ${suppressed} 个` : `; ${suppressed} suppressed by comments`) : '';
   lines.push(
-    locale === 'zh'
-      ? `检查了 ${results.length} 个文件：错误 ${total('error')} 个，提示 ${total('warning')} 个，信息 ${total('info')} 个${suppressedText}${skippedText}。`
-      : `Checked ${results.length} files: ${total('error')} errors, ${total('warning')} warnings, ${total('info')} info${suppressedText}${skippedText}.`,
+    t(locale, 'summary', {
+      files: results.length,
+      errors: total('error'),
+      warnings: total('warning'),
+      info: total('info'),
+      suppressed: suppressed > 0 ? t(locale, 'summarySuppressed', { count: suppressed }) : '',
+      skipped: skipped > 0 ? t(locale, 'summarySkipped', { count: skipped }) : '',
+    }),
   );
   return `${lines.join('\n')}\n`;
 }

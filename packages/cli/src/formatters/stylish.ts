@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@nianbao/lint';
+import { t } from '../messages.js';
 import type { FileResult, Formatter } from './types.js';
 
 const CODES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
@@ -41,7 +42,7 @@ export const stylish: Formatter = (results: readonly FileResult[], { locale, col
     for (const d of r.diagnostics) {
       const word = SEVERITY_WORD[locale][d.severity];
       const sev = d.severity === 'error' ? paint('red', word) : d.severity === 'warning' ? paint('yellow', word) : paint('blue', word);
-      const suppressed = d.suppressed ? paint('dim', locale === 'zh' ? `  [已忽略：${d.suppressed.reason || '未说明理由'}]` : `  [suppressed: ${d.suppressed.reason || 'no reason given'}]`) : '';
+      const suppressed = d.suppressed ? paint('dim', `  ${t(locale, 'suppressedTag', { reason: d.suppressed.reason })}`) : '';
       out.push(`  ${paint('dim', d.place ?? `${d.line}:${d.column}`)}  ${sev}  ${d.message}  ${paint('dim', d.ruleId)}${suppressed}`);
       out.push(...sourceExcerpt(r.text, d, paint));
     }

@@ -16,8 +16,8 @@ export default identityRule({
     },
     messages: {
       mismatch: {
-        zh: '表三“{place}”列：{left} = {leftSum}，而 {right} = {rightSum}，相差 {diff}。第一项加第二项之和应等于第三项加第四项之和。',
-        en: 'Table 3, column “{place}”: {left} = {leftSum}, but {right} = {rightSum}; they differ by {diff}. Received plus carried over must equal handled plus carried forward.',
+        zh: '{table}“{place}”列：{left} = {leftSum}，而 {right} = {rightSum}，相差 {diff}。第一项加第二项之和应等于第三项加第四项之和。',
+        en: '{table}, column “{place}”: {left} = {leftSum}, but {right} = {rightSum}; they differ by {diff}. Received plus carried over must equal handled plus carried forward.',
       },
     },
     examples: [

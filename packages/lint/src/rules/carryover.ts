@@ -17,8 +17,8 @@ export default identityRule({
     },
     messages: {
       mismatch: {
-        zh: '表三“{place}”列：本年上年结转为 {leftSum}，而上年报告的结转下年度继续办理为 {rightSum}，相差 {diff}。两者应相等。',
-        en: "Table 3, column “{place}”: carried over this year is {leftSum}, but last year's report carried {rightSum} forward; they differ by {diff}.",
+        zh: '{table}“{place}”列：本年上年结转为 {leftSum}，而上年报告的结转下年度继续办理为 {rightSum}，相差 {diff}。两者应相等。',
+        en: "{table}, column “{place}”: carried over this year is {leftSum}, but last year's report carried {rightSum} forward; they differ by {diff}.",
       },
     },
     examples: [

@@ -1,4 +1,4 @@
-import { sectionSpec } from '@nianbao/format';
+import { localize, sectionSpec } from '@nianbao/format';
 import { headingOf, mainSections, sectionAt } from '../structure.js';
 import type { Rule } from '../types.js';
 
@@ -57,8 +57,9 @@ const rule: Rule = {
     const six = others[0]!;
     const heading = six.heading.text;
     if (fee) {
-      const zh = context.locale === 'zh';
-      const where = feeSection ? (zh ? `第${sectionSpec(feeSection.id).numeral}部分` : `section ${sectionSpec(feeSection.id).numeral}`) : zh ? '报告开头' : 'the opening';
+      const where = feeSection
+        ? localize(context.locale, { zh: `第${sectionSpec(feeSection.id).numeral}部分`, en: `section ${sectionSpec(feeSection.id).numeral}` })
+        : localize(context.locale, { zh: '报告开头', en: 'the opening' });
       context.report({
         messageId: 'elsewhere',
         data: { heading, where, expected: headingOf('otherMatters') },

@@ -1,4 +1,4 @@
-import { FORMATS, FORMAT_2019, TABLE_IDS, formatYearFor, normalizeLabel, type FormatYear } from '@nianbao/format';
+import { FORMATS, FORMAT_2019, TABLE_IDS, formatYearFor, localize, normalizeLabel, type FormatYear } from '@nianbao/format';
 import type { LabelNode, ReportDocument, Span } from '@nianbao/parse';
 import { applicationsTable, naturalPersons } from '../examples.js';
 import { activeDisclosureTable } from '../table-rules.js';
@@ -105,8 +105,7 @@ const rule: Rule = {
     for (const n of document.notices) {
       if (n.formatYear === undefined || n.formatYear === expected) continue;
       const cited = FORMATS[n.formatYear];
-      const zh = context.locale === 'zh';
-      const range = cited.appliesTo !== undefined ? `${cited.appliesFrom}${zh ? '—' : '–'}${cited.appliesTo}` : `${cited.appliesFrom}${zh ? ' 及以后' : ' and later'}`;
+      const range = cited.appliesTo !== undefined ? `${cited.appliesFrom}${localize(context.locale, { zh: '—', en: '–' })}${cited.appliesTo}` : `${cited.appliesFrom}${localize(context.locale, { zh: ' 及以后', en: ' and later' })}`;
       context.report({ messageId: 'notice', data: { found: n.text, range, year, notice }, span: n.span });
     }
   },

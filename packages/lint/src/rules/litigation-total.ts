@@ -12,8 +12,8 @@ export default identityRule({
     severity: 'error',
     messages: {
       mismatch: {
-        zh: '表四行政诉讼“{place}”：总计为 {leftSum}，而 {right} = {rightSum}，相差 {diff}。',
-        en: 'Table 4, lawsuits “{place}”: the total is {leftSum}, but {right} = {rightSum}; they differ by {diff}.',
+        zh: '{table}行政诉讼“{place}”：总计为 {leftSum}，而 {right} = {rightSum}，相差 {diff}。',
+        en: '{table}, lawsuits “{place}”: the total is {leftSum}, but {right} = {rightSum}; they differ by {diff}.',
       },
     },
     examples: [

@@ -29,8 +29,8 @@ export default identityRule({
     },
     messages: {
       mismatch: {
-        zh: '表三“{place}”列：（七）总计为 {leftSum}，而各项办理结果之和为 {right} = {rightSum}，相差 {diff}。',
-        en: 'Table 3, column “{place}”: the handled total is {leftSum}, but the outcome rows add up to {right} = {rightSum}; they differ by {diff}.',
+        zh: '{table}“{place}”列：{totalLabel}为 {leftSum}，而各项办理结果之和为 {right} = {rightSum}，相差 {diff}。',
+        en: '{table}, column “{place}”: the handled total is {leftSum}, but the outcome rows add up to {right} = {rightSum}; they differ by {diff}.',
       },
     },
     examples: [

@@ -1,3 +1,4 @@
+import { DATE_DIGIT } from '@nianbao/format';
 import type { DateNode, ReportDocument, Span } from '@nianbao/parse';
 import { flatten, spanAt } from '../text-scan.js';
 import type { Rule, RuleContext } from '../types.js';
@@ -15,7 +16,7 @@ function topOf(document: ReportDocument): Span {
 
 /** Whether a period clause reads as a statement at all (digits or a year); `统计时间节点` is not one. */
 function hasDateWords(text: string): boolean {
-  return /[\d\uff10-\uff19〇零○]|[一二三四五六七八九十]\s*月/u.test(text);
+  return DATE_DIGIT.test(text);
 }
 
 /** `统计期限为2023年度` / `2023年全年`: a year named without dates. */

@@ -1,4 +1,4 @@
-import { AGENCY_KIND_SPECS, AGENCY_KINDS, agencyKindFromName, type AgencyKind } from '@nianbao/format';
+import { AGENCY_KIND_SPECS, AGENCY_KINDS, agencyKindFromName, localize, type AgencyKind } from '@nianbao/format';
 import type { Rule, RuleContext } from '../types.js';
 
 const MONTH_DAY = /^(\d{2})-(\d{2})$/u;
@@ -72,14 +72,14 @@ function check(context: RuleContext): void {
     context.report({
       messageId: kind ? 'pageLate' : 'pageLateAny',
       severity: 'warning',
-      data: { date: date.text, year, kind: kind ? (context.locale === 'zh' ? kind : AGENCY_KIND_SPECS[kind].description.en.toLowerCase()) : '', deadline: zhDate(deadline) },
+      data: { date: date.text, year, kind: kind ? localize(context.locale, { zh: kind, en: AGENCY_KIND_SPECS[kind].description.en.toLowerCase() }) : '', deadline: zhDate(deadline) },
       span: date.span,
     });
     return;
   }
   context.report({
     messageId: kind ? 'late' : 'lateAny',
-    data: { date: date.text, year, kind: kind ? (context.locale === 'zh' ? kind : AGENCY_KIND_SPECS[kind].description.en.toLowerCase()) : '', deadline: zhDate(deadline) },
+    data: { date: date.text, year, kind: kind ? localize(context.locale, { zh: kind, en: AGENCY_KIND_SPECS[kind].description.en.toLowerCase() }) : '', deadline: zhDate(deadline) },
     span: date.span,
   });
 }

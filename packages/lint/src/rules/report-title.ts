@@ -1,3 +1,4 @@
+import { CJK_YEAR_SOURCE } from '@nianbao/format';
 import { compactCjk } from '@nianbao/parse';
 import { spanOf, TITLE_PHRASE } from '../structure.js';
 import type { Rule } from '../types.js';
@@ -7,6 +8,9 @@ function comparable(text: string): string {
   return compactCjk(text.normalize('NFKC'))
     .replace(/[\s《》〈〉“”"]/gu, '');
 }
+
+/** Where a title's agency name ends: its year, or the words of the report's name. */
+const TITLE_SPLIT = new RegExp(`\\d{4}|${CJK_YEAR_SOURCE}|政府信息公开|政务公开|信息公开`, 'u');
 
 const rule: Rule = {
   meta: {
@@ -57,7 +61,7 @@ const rule: Rule = {
     const { document } = context;
     const title = document.title;
     const year = title?.year ?? document.reportYear;
-    const before = title ? compactCjk(title.text).split(/\d{4}|[〇零○一二三四五六七八九]{4}|政府信息公开|政务公开|信息公开/u)[0]! : '';
+    const before = title ? compactCjk(title.text).split(TITLE_SPLIT)[0]! : '';
     const agency = title?.agency ?? (before !== '' ? before : undefined) ?? document.contact?.unit ?? '某某机关';
     const expected = `${agency}${year ?? 'YYYY'}年${TITLE_PHRASE}`;
     if (!title) {

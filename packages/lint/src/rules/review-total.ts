@@ -6,7 +6,7 @@ export default identityRule({
   meta: {
     id: 'review-total',
     description: {
-      zh: '表四行政复议：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
+      zh: '{table}行政复议：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
       en: 'Table 4, administrative review: total = upheld + corrected + other + pending',
     },
     severity: 'error',
@@ -16,8 +16,8 @@ export default identityRule({
     },
     messages: {
       mismatch: {
-        zh: '表四行政复议：总计为 {leftSum}，而 {right} = {rightSum}，相差 {diff}。',
-        en: 'Table 4, administrative review: the total is {leftSum}, but {right} = {rightSum}; they differ by {diff}.',
+        zh: '{table}行政复议：总计为 {leftSum}，而 {right} = {rightSum}，相差 {diff}。',
+        en: '{table}, administrative review: the total is {leftSum}, but {right} = {rightSum}; they differ by {diff}.',
       },
     },
     examples: [

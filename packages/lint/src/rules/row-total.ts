@@ -16,8 +16,8 @@ export default identityRule({
     },
     messages: {
       mismatch: {
-        zh: '表三“{place}”一行：总计为 {leftSum}，而各类申请人之和为 {right} = {rightSum}，相差 {diff}。',
-        en: 'Table 3, row “{place}”: the total is {leftSum}, but the applicants add up to {right} = {rightSum}; they differ by {diff}.',
+        zh: '{table}“{place}”一行：总计为 {leftSum}，而各类申请人之和为 {right} = {rightSum}，相差 {diff}。',
+        en: '{table}, row “{place}”: the total is {leftSum}, but the applicants add up to {right} = {rightSum}; they differ by {diff}.',
       },
     },
     examples: [

@@ -1,4 +1,4 @@
-import { agencyArea, WIDER_AREAS, type AgencyArea } from '@nianbao/format';
+import { agencyArea, CJK_NUMERAL_CHARS, WIDER_AREAS, type AgencyArea } from '@nianbao/format';
 import { flatSpan, flatten } from '../text-scan.js';
 import type { Rule } from '../types.js';
 
@@ -13,7 +13,7 @@ import type { Rule } from '../types.js';
 /** Verbs of an agency's own work, as they take a field for their object (`做好全省…`, `强化对全省…`). */
 const OWN_WORK = '(?:做好|做实|抓好|抓实|提升|提高|强化|加强|推进|推动|规范|集约|指导|统筹|督促|组织开展|部署|完善|健全|优化|深化|引领|带动)';
 /** What follows a wider area in a comparison or a ranking: its own work is not meant. */
-const RANKING = /^.{0,4}?(?:率先|第一|首个|首家|首批|前列|排名|领先|唯一|最[高低多少好快先]|前[一二三四五六七八九十\d])/u;
+const RANKING = new RegExp(`^.{0,4}?(?:率先|第一|首个|首家|首批|前列|排名|领先|唯一|最[高低多少好快先]|前[${CJK_NUMERAL_CHARS}\\d])`, 'u');
 
 const LEVEL: Record<AgencyArea, { zh: string; en: string }> = {
   province: { zh: '省级', en: 'province-level' },

@@ -1,13 +1,19 @@
+import { FORMAT_2021 } from '@nianbao/format';
 import { identityRule } from '../identity-rule.js';
 
+/** Table 二's 第二十条第（一）项 block with the given cells for 规章 and 规范性文件 (labels from the format). */
 function activeTable(regulations: readonly number[], documents: readonly number[]): string {
+  const spec = FORMAT_2021.tables.activeDisclosure;
+  const block = spec.blocks[0]!;
+  const label = (id: string): string => spec.columns.find((c) => c.id === id)!.label;
+  const [first, second] = block.rows.map((id) => spec.rows.find((r) => r.id === id)!.label);
   return [
-    '第二十条第（一）项',
+    block.label,
     '',
-    '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
-    '| --- | --- | --- | --- |',
-    `| 规章 | ${regulations.join(' | ')} |`,
-    `| 行政规范性文件 | ${documents.join(' | ')} |`,
+    `| ${spec.headerTexts[0]!} | ${block.columns.map(label).join(' | ')} |`,
+    `|${' --- |'.repeat(block.columns.length + 1)}`,
+    `| ${first!} | ${regulations.join(' | ')} |`,
+    `| ${second!} | ${documents.join(' | ')} |`,
   ].join('\n');
 }
 
@@ -27,8 +33,8 @@ export default identityRule({
     },
     messages: {
       mismatch: {
-        zh: '表二“{place}”：现行有效件数为 {leftSum}，而 {right} = {rightSum}，相差 {diff}。如本年做过文件清理，可在此行上方注明理由后忽略。',
-        en: 'Table 2, “{place}”: {leftSum} in force, but {right} = {rightSum}; they differ by {diff}. If documents were cleaned up this year, suppress with a reason.',
+        zh: '{table}“{place}”：{totalLabel}为 {leftSum}，而 {right} = {rightSum}，相差 {diff}。如本年做过文件清理，可在此行上方注明理由后忽略。',
+        en: '{table}, “{place}”: {leftSum} in force, but {right} = {rightSum}; they differ by {diff}. If documents were cleaned up this year, suppress with a reason.',
       },
     },
     examples: [

@@ -27,10 +27,16 @@ function reportMixed(run: MixedRun, context: RuleContext): void {
   const example = run.items.find((i) => i.style === majority)!;
   for (const item of run.items) {
     if (item.style !== minority) continue;
+    const expected = renderEnumerator(item, majority, item.value);
+    const lead = item.text.length - item.text.trimStart().length;
+    const start = item.start + lead;
+    const end = item.start + item.text.trimEnd().length;
     context.report({
       messageId: 'styleMix',
-      data: { found: item.text.trim(), other: example.text.trim(), expected: renderEnumerator(item, majority, item.value), section: sectionSpec(item.section).numeral },
-      span: spanOf(context.document, item.start, item.start + item.text.trimEnd().length),
+      data: { found: item.text.trim(), other: example.text.trim(), expected, section: sectionSpec(item.section).numeral },
+      span: spanOf(context.document, item.start, end),
+      // The number the list means is known (it follows on); only its style changes: `（1）` → `（一）`.
+      fix: { start, end, text: expected },
       related: [{ span: spanOf(context.document, example.start, example.start + example.text.trimEnd().length), messageId: 'sameList', data: { found: example.text.trim() } }],
     });
   }
@@ -153,10 +159,10 @@ const rule: Rule = {
       en: 'Sub-heading numbers and 一是/二是 enumerations within a section run on in one style',
     },
     severity: 'warning',
-    fixable: false,
+    fixable: true,
     details: {
-      zh: '在每个章节内检查：段首序号（（一）（二）…、1. 2. …、（1）（2）…）是否跳号、重号；同一组序号是否混用了两种样式，如 `（1）` 后接 `（二）（三）`；“一是、二是、三是”列举是否跳号或重号。“一是…”的列举跨段落连续计数（PDF 导出常把一段拆成几段），遇到新的“一是”重新开始。全角半角括号（`(一)` 与 `（二）`）和空格的差异是转换噪声，不报告。各级序号按公文惯例一、（一）1.（1）分层，上级序号出现时下级重新计数；从 1 重新开始的列表、跨上级连续编号的下级序号都是常见写法，不报告。序号往回跳（`（五）` 后出现 `（三）`）或列举不从“一是”开始时，无法区分是错误还是另起一组，也不报告。引用条款的 `第（一）项` 不算段首序号。',
-      en: 'Within each section: paragraph-leading numbers ((一)(二)…, 1. 2. …, (1)(2)…) that skip or repeat; one list written in two styles, such as `（1）` followed by `（二）（三）`; and `一是、二是、三是` enumerations that skip or repeat. The 一是 runs are counted across paragraph breaks (PDF export splits paragraphs) and restart at each 一是. Full- versus half-width brackets and spaces are conversion noise, not reported. Levels follow the customary 一、 （一） 1. （1） hierarchy: a higher level restarts the lower ones; a list restarting at 1, or a lower level counting on across its parents, is common and not reported. A number going back (（三） after （五）) or a run not starting at 一是 cannot be told from a new list, and is left alone. A cited item (`第（一）项`) is not an enumerator.',
+      zh: '在每个章节内检查：段首序号（（一）（二）…、1. 2. …、（1）（2）…）是否跳号、重号；同一组序号是否混用了两种样式，如 `（1）` 后接 `（二）（三）`；“一是、二是、三是”列举是否跳号或重号。“一是…”的列举跨段落连续计数（PDF 导出常把一段拆成几段），遇到新的“一是”重新开始。混用样式的序号可以用 `--fix` 改为同组多数的样式（`（1）` → `（一）`），其余问题不自动修复。全角半角括号（`(一)` 与 `（二）`）和空格的差异是转换噪声，不报告。各级序号按公文惯例一、（一）1.（1）分层，上级序号出现时下级重新计数；从 1 重新开始的列表、跨上级连续编号的下级序号都是常见写法，不报告。序号往回跳（`（五）` 后出现 `（三）`）或列举不从“一是”开始时，无法区分是错误还是另起一组，也不报告。引用条款的 `第（一）项` 不算段首序号。',
+      en: 'Within each section: paragraph-leading numbers ((一)(二)…, 1. 2. …, (1)(2)…) that skip or repeat; one list written in two styles, such as `（1）` followed by `（二）（三）`; and `一是、二是、三是` enumerations that skip or repeat. The 一是 runs are counted across paragraph breaks (PDF export splits paragraphs) and restart at each 一是. `--fix` rewrites a number of the other style in the style of the rest of its list (`（1）` → `（一）`); nothing else is fixed. Full- versus half-width brackets and spaces are conversion noise, not reported. Levels follow the customary 一、 （一） 1. （1） hierarchy: a higher level restarts the lower ones; a list restarting at 1, or a lower level counting on across its parents, is common and not reported. A number going back (（三） after （五）) or a run not starting at 一是 cannot be told from a new list, and is left alone. A cited item (`第（一）项`) is not an enumerator.',
     },
     messages: {
       styleMix: {
@@ -191,6 +197,7 @@ const rule: Rule = {
         title: { zh: '（1）后接（二）', en: '（1） followed by （二）' },
         input: '一、总体情况\n\n（1）主动公开。全年主动公开信息29条。\n\n（二）依申请公开。全年未收到申请。\n\n（三）政府信息管理。制度健全。\n',
         findings: [{ line: 3, column: 1, endLine: 3, endColumn: 4, message: '第一部分的序号“（1）”与同一组的“（二）”样式不一致：同一层级的序号应统一，此处应为“（一）”。' }],
+        fixed: '一、总体情况\n\n（一）主动公开。全年主动公开信息29条。\n\n（二）依申请公开。全年未收到申请。\n\n（三）政府信息管理。制度健全。\n',
       },
       {
         title: { zh: '跨段落的“一是…三是”跳号', en: '一是 … 三是 across a paragraph break' },

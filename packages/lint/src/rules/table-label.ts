@@ -1,11 +1,11 @@
-import { normalizeLabel, splitNumbering } from '@nianbao/format';
+import { CJK_NUMERAL_CHARS, cjkNumeralSource, normalizeLabel, splitNumbering } from '@nianbao/format';
 import type { LabelNode } from '@nianbao/parse';
 import { applicationsTable, naturalPersons } from '../examples.js';
 import { tableName } from '../table-rules.js';
 import type { Rule } from '../types.js';
 
 /** The enumerator a canonical label starts with (`（一）`, `1.`, `三、`), as the format writes it. */
-const LEADING_NUMBERING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*/u;
+const LEADING_NUMBERING = new RegExp(`^(?:[（(][${CJK_NUMERAL_CHARS}\\d]{1,3}[)）]|${cjkNumeralSource()}、|\\d{1,2}[.．、])\\s*`, 'u');
 
 /** The roles whose wording the format fixes; header notes are left alone. */
 const CHECKED_ROLES = new Set<LabelNode['role']>(['row', 'column', 'group', 'block']);

@@ -1,11 +1,12 @@
-import { TABLE_IDS } from '@nianbao/format';
+import { canonicalHeading, sectionSpec, TABLE_IDS } from '@nianbao/format';
 import { LineIndex, type Span } from '@nianbao/parse';
 import { applicationsTable, naturalPersons, reviewTable } from '../examples.js';
 import { tableSkeleton } from '../skeleton.js';
 import { activeDisclosureTable, hasAnyValue, tableName, tableNodes } from '../table-rules.js';
 import type { Rule } from '../types.js';
 
-const HEADINGS = '## 二、主动公开政府信息情况\n\n';
+/** The heading an example's table stands under. */
+const HEADINGS = `## ${canonicalHeading(sectionSpec('activeDisclosure'))}\n\n`;
 
 /** Table 四's three header rows, as a web page's table has them, without its data row. */
 function reviewHeaderOnly(): string {

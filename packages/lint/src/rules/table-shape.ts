@@ -1,4 +1,4 @@
-import { TABLE_IDS, type TableSpec } from '@nianbao/format';
+import { LIST_SEPARATOR, TABLE_IDS, localize, type TableSpec } from '@nianbao/format';
 import type { RowNode, Span, TableNode } from '@nianbao/parse';
 import { activeDisclosureTable, hasAnyValue, rowLabel, tableName, tableNodes } from '../table-rules.js';
 import type { Locale, ReportDescriptor, Rule } from '../types.js';
@@ -46,7 +46,7 @@ function runsOf(spec: TableSpec, missing: ReadonlySet<string>): string[][] {
 }
 
 function describeBlocks(spec: TableSpec, locale: Locale): string {
-  return spec.rows.map((r) => `${r.label} ${r.columns.length}`).join(locale === 'zh' ? '、' : ', ');
+  return spec.rows.map((r) => `${r.label} ${r.columns.length}`).join(localize(locale, LIST_SEPARATOR));
 }
 
 const rule: Rule = {

@@ -1,11 +1,11 @@
-import { TABLE_IDS } from '@nianbao/format';
+import { canonicalHeading, sectionSpec, TABLE_IDS } from '@nianbao/format';
 import type { UnreadableNode } from '@nianbao/parse';
 import { streamApplicationsTable } from '../examples.js';
 import { tableName, tableNodes } from '../table-rules.js';
 import type { Rule } from '../types.js';
 
 const SEVEN_ZEROS = [0, 0, 0, 0, 0, 0, 0];
-const HEADING = '三、收到和处理政府信息公开申请情况\n';
+const HEADING = `${canonicalHeading(sectionSpec('applications'))}\n`;
 
 type Reason = UnreadableNode['reasons'][number];
 

@@ -1,3 +1,4 @@
+import { CJK_YEAR_SOURCE } from '@nianbao/format';
 import type { DateNode, ParagraphNode, SentenceNode, Span } from '@nianbao/parse';
 import { COMPARISON, flatSpan, spanAt, flatten, flattenText, insideBookTitle, YEAR_DIGITS, yearsIn, yearValue, type FlatText } from '../text-scan.js';
 import type { ReportDescriptor, Rule, RuleContext } from '../types.js';
@@ -28,7 +29,7 @@ const NOT_THIS_YEAR = /将|计划|拟|预计|力争|报告|年报|整改|考核|
 
 /** An enumerator and a few words that lead a paragraph (`（二）依申请公开情况。`). */
 /** Four digits (possibly spaced out by PDF export, or in Chinese numerals): where a year can be. */
-const YEARISH = /[\d\uff10-\uff19][\s\u3000]*[\d\uff10-\uff19][\s\u3000]*[\d\uff10-\uff19][\s\u3000]*[\d\uff10-\uff19]|[〇零○一二三四五六七八九]{4}/u;
+const YEARISH = new RegExp(`[\\d\\uff10-\\uff19][\\s\\u3000]*[\\d\\uff10-\\uff19][\\s\\u3000]*[\\d\\uff10-\\uff19][\\s\\u3000]*[\\d\\uff10-\\uff19]|${CJK_YEAR_SOURCE}`, 'u');
 
 function isLeadIn(paragraph: ParagraphNode, sentence: SentenceNode): boolean {
   return paragraph.enumerator !== undefined && sentence.span.start.offset <= paragraph.enumerator.span.start.offset && sentence.text.length <= 24;
@@ -105,12 +106,18 @@ function check(context: RuleContext): void {
     }
   }
 
+  // Where the title and the statistical period name the same year, the report's year is certain: a
+  // wrong year in the prose is replaced by it (Arabic digits written in one piece only).
+  const periodYear = document.period?.start?.iso ? Number(document.period.start.iso.slice(0, 4)) : undefined;
+  const certain = reference.source === 'title' && periodYear === expected;
   const seen = new Set<number>();
   const report = (messageId: 'summary' | 'opening' | 'selfName', flat: FlatText, start: number, found: number, text: string): void => {
     const span = flatSpan(document, flat, start, start + 4);
     if (seen.has(span.start.offset)) return;
     seen.add(span.start.offset);
-    context.report({ messageId, data: { found, expected, text }, span, related: related() });
+    const written = document.text.slice(span.start.offset, span.end.offset);
+    const fix = certain && /^\d{4}$/u.test(written) ? { start: span.start.offset, end: span.end.offset, text: String(expected) } : undefined;
+    context.report({ messageId, data: { found, expected, text }, span, related: related(), ...(fix ? { fix } : {}) });
   };
 
   for (const paragraph of document.paragraphs) {
@@ -169,10 +176,10 @@ const rule: Rule = {
       en: 'The title year, the statistical period’s year and the year the text speaks of as this year agree',
     },
     severity: 'error',
-    fixable: false,
+    fixable: true,
     details: {
-      zh: '常见的复制粘贴错误：沿用上年报告时留下了上年的年份，如前言中的“在总结 2021 年政府信息公开工作的基础上”、总体情况开头的“2021 年，我办……”。本规则只检查含义明确的写法：统计期限的年份、“总结……年……政府信息公开工作”、“现发布……年政府信息公开工作年度报告”，以及段落开头以上一年“YYYY年，”叙述本单位工作的句子（更早的年份在段首多是沿革，不报告）。以下年份是正当的，不报告：文号（`〔2021〕30号`、`〔2024〕1号`）、书名号中的文件名称（`《2022年…目录清单》`）、下一年度的计划（`2024年将…`）、与上年对比的句子（含“同比”“较上年”“上年”等）、落款或发布日期。',
-      en: 'A common copy-paste fault: last year’s year left in when reusing last year’s report, as in `在总结 2021 年政府信息公开工作的基础上` or a section opening `2021 年，我办…`. Only unambiguous patterns are checked: the statistical period’s years, “总结…年…政府信息公开工作”, the report naming itself, and a paragraph that opens with last year (`YYYY年，`) and goes on about the agency’s work (an older year there is usually history and is not reported). Legitimate other years are not reported: document numbers (`〔2021〕30号`), names in 《…》, next year’s plans (`2024年将…`), sentences contrasting with last year (同比, 较上年, 上年), and the signature or publication date.',
+      zh: '常见的复制粘贴错误：沿用上年报告时留下了上年的年份，如前言中的“在总结 2021 年政府信息公开工作的基础上”、总体情况开头的“2021 年，我办……”。本规则只检查含义明确的写法：统计期限的年份、“总结……年……政府信息公开工作”、“现发布……年政府信息公开工作年度报告”，以及段落开头以上一年“YYYY年，”叙述本单位工作的句子（更早的年份在段首多是沿革，不报告）。以下年份是正当的，不报告：文号（`〔2021〕30号`、`〔2024〕1号`）、书名号中的文件名称（`《2022年…目录清单》`）、下一年度的计划（`2024年将…`）、与上年对比的句子（含“同比”“较上年”“上年”等）、落款或发布日期。标题与统计期限的年份一致时，年份是确定的：`--fix` 把正文中写错的年份（一次写成的四位阿拉伯数字）改为报告年度；统计期限本身的年份不自动修改。',
+      en: 'A common copy-paste fault: last year’s year left in when reusing last year’s report, as in `在总结 2021 年政府信息公开工作的基础上` or a section opening `2021 年，我办…`. Only unambiguous patterns are checked: the statistical period’s years, “总结…年…政府信息公开工作”, the report naming itself, and a paragraph that opens with last year (`YYYY年，`) and goes on about the agency’s work (an older year there is usually history and is not reported). Legitimate other years are not reported: document numbers (`〔2021〕30号`), names in 《…》, next year’s plans (`2024年将…`), sentences contrasting with last year (同比, 较上年, 上年), and the signature or publication date. Where the title and the statistical period name the same year, the year is certain: `--fix` replaces a wrong year in the prose (four Arabic digits written in one piece) with the report year; the period’s own year is never changed automatically.',
     },
     messages: {
       period: {
@@ -211,6 +218,17 @@ const rule: Rule = {
           { line: 3, column: 6, endLine: 3, endColumn: 10, message: '“总结2021年政府信息公开”总结的是 2021 年的工作，本报告为 2022 年度报告，应为 2022 年。' },
           { line: 7, column: 1, endLine: 7, endColumn: 5, message: '“2021年，我办认真贯彻落实《条…”以 2021 年开头叙述本年度工作，本报告为 2022 年度报告，应为 2022 年。' },
         ],
+        // The title and the period agree on 2022: the prose's 2021s are replaced by it.
+        fixed: [
+          '某某区人民政府办公室2022年政府信息公开工作年度报告',
+          '',
+          '我办在总结2022年政府信息公开工作的基础上，编制了此报告。本报告中所列数据统计期限为2022年1月1日至2022年12月31日。',
+          '',
+          '一、总体情况',
+          '',
+          '2022年，我办认真贯彻落实《条例》要求。',
+          '',
+        ].join('\n'),
       },
       {
         title: { zh: '统计期限的年份与标题不符', en: 'The period’s year differs from the title’s' },

@@ -1,4 +1,4 @@
-import { cjkNumeral } from '@nianbao/format';
+import { cjkNumeral, localize, type Locale } from '@nianbao/format';
 import { LineIndex, type Point } from '../source.js';
 import type { PlaceMark, ViewOrigin } from './types.js';
 
@@ -86,25 +86,41 @@ export function placeAt(places: readonly PlaceMark[], offset: number): PlaceMark
   return found;
 }
 
+type PlaceWords = Record<'page' | 'table' | 'row' | 'column' | 'paragraph' | 'line', (n: number) => string> & { separator: string };
+
+/** How each part of a place reads. */
+const PLACE_WORDS: { zh: PlaceWords; en: PlaceWords } = {
+  zh: {
+    page: (n) => `第${n}页`,
+    table: (n) => `第${cjkNumeral(n)}个表格`,
+    row: (n) => `第${n}行`,
+    column: (n) => `第${n}列`,
+    paragraph: (n) => `第${n}段`,
+    line: (n) => `第${n}行`,
+    separator: ' ',
+  },
+  en: {
+    page: (n) => `page ${n}`,
+    table: (n) => `table ${n}`,
+    row: (n) => `row ${n}`,
+    column: (n) => `column ${n}`,
+    paragraph: (n) => `paragraph ${n}`,
+    line: (n) => `line ${n}`,
+    separator: ', ',
+  },
+};
+
 /** `第3页 第12行`, `第12段`, `表3 第7行 第2列`: a place a person can find in Word or a PDF viewer. */
-export function formatPlace(place: PlaceMark, locale: 'zh' | 'en'): string {
+export function formatPlace(place: PlaceMark, locale: Locale): string {
+  const words = localize(locale, PLACE_WORDS);
   const parts: string[] = [];
-  if (locale === 'zh') {
-    if (place.page !== undefined) parts.push(`第${place.page}页`);
-    if (place.table !== undefined) parts.push(`第${cjkNumeral(place.table)}个表格`);
-    if (place.row !== undefined) parts.push(`第${place.row}行`);
-    if (place.column !== undefined) parts.push(`第${place.column}列`);
-    if (place.paragraph !== undefined) parts.push(`第${place.paragraph}段`);
-    if (place.line !== undefined && place.row === undefined) parts.push(`第${place.line}行`);
-    return parts.join(' ');
-  }
-  if (place.page !== undefined) parts.push(`page ${place.page}`);
-  if (place.table !== undefined) parts.push(`table ${place.table}`);
-  if (place.row !== undefined) parts.push(`row ${place.row}`);
-  if (place.column !== undefined) parts.push(`column ${place.column}`);
-  if (place.paragraph !== undefined) parts.push(`paragraph ${place.paragraph}`);
-  if (place.line !== undefined && place.row === undefined) parts.push(`line ${place.line}`);
-  return parts.join(', ');
+  if (place.page !== undefined) parts.push(words.page(place.page));
+  if (place.table !== undefined) parts.push(words.table(place.table));
+  if (place.row !== undefined) parts.push(words.row(place.row));
+  if (place.column !== undefined) parts.push(words.column(place.column));
+  if (place.paragraph !== undefined) parts.push(words.paragraph(place.paragraph));
+  if (place.line !== undefined && place.row === undefined) parts.push(words.line(place.line));
+  return parts.join(words.separator);
 }
 
 interface DocumentLike {
