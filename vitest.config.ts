@@ -20,5 +20,8 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
+    // Vitest's default is one worker less than the cores: on CI's two cores that is one. The test files
+    // are CPU-bound and independent, so both cores run them.
+    maxWorkers: 2,
   },
 });
