@@ -297,3 +297,41 @@ describe('nianbao lint in a folder of its own (relative paths)', () => {
     expect(missing.stderr).toContain('找不到文件：nowhere.txt');
   });
 });
+
+describe('nianbao lint --previous refuses a report that cannot be last year’s', () => {
+  /** Corpus 000 (南岗区通达街道办事处, 2023) rewritten as another year or another agency. */
+  const as = (year: number, agency = '南岗区通达街道办事处'): string =>
+    readFileSync(corpus('000'), 'utf8')
+      .replace('南岗区通达街道办事处 2023 年政府信息公开工作年度报告', `${agency} ${year} 年政府信息公开工作年度报告`)
+      .replace(/2023年1月1日至2023年12月31日/gu, `${year}年1月1日至${year}年12月31日`);
+
+  it('the file itself, another agency’s report, a report not of the year before: exit 2, saying which', async () => {
+    const dir = temp();
+    const current = join(dir, '2023.txt');
+    copyFileSync(corpus('000'), current);
+    writeFileSync(join(dir, 'other.txt'), as(2022, '道里区新阳路街道办事处'));
+    writeFileSync(join(dir, '2021.txt'), as(2021));
+
+    const itself = await cli(['lint', current, '--previous', current]);
+    expect(itself.code).toBe(2);
+    expect(itself.stderr).toContain('就是正在检查的报告本身');
+
+    const other = await cli(['lint', current, '--previous', join(dir, 'other.txt')]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('是“道里区新阳路街道办事处”的报告，而正在检查的是“南岗区通达街道办事处”的报告');
+
+    const year = await cli(['lint', current, '--previous', join(dir, '2021.txt'), '--locale', 'en']);
+    expect(year.code).toBe(2);
+    expect(year.stderr).toContain('a report for 2021, while the report checked is for 2023: name the 2022 report');
+    // No carry-over finding was made from any of them.
+    for (const r of [itself, other, year]) expect(r.stdout).not.toContain('carryover');
+  });
+
+  it('pairs and checks the year before: no refusal', async () => {
+    const dir = temp();
+    copyFileSync(corpus('000'), join(dir, '2023.txt'));
+    writeFileSync(join(dir, '2022.txt'), as(2022));
+    const r = await cli(['lint', join(dir, '2023.txt'), '--previous', join(dir, '2022.txt'), '--format', 'json']);
+    expect(r.code, r.stderr).not.toBe(2);
+  });
+});

@@ -42,6 +42,18 @@ export const MESSAGES = {
     zh: (a) => `${a.file} 不是可以读取的报告文件。请提供 .docx、.pdf、网页（.html）、纯文本（.txt）或 Markdown（.md）文件。`,
     en: (a) => `${a.file} is not a report file nianbao can read. Provide a .docx, .pdf, web page (.html), plain text (.txt) or Markdown (.md) file.`,
   },
+  previousSameFile: {
+    zh: (a) => `--previous 指定的 ${a.file} 就是正在检查的报告本身：请指定本机关上一年度的报告。`,
+    en: (a) => `--previous names ${a.file}, the report being checked itself: name the agency's report of the year before.`,
+  },
+  previousOtherAgency: {
+    zh: (a) => `--previous 指定的 ${a.file} 是“${a.previousAgency}”的报告，而正在检查的是“${a.agency}”的报告：跨年度核对需要同一机关上一年度的报告。`,
+    en: (a) => `--previous names ${a.file}, a report of ${a.previousAgency}, while the report checked is ${a.agency}'s: the cross-year checks need the same agency's report of the year before.`,
+  },
+  previousWrongYear: {
+    zh: (a) => `--previous 指定的 ${a.file} 是 ${a.previousYear} 年度的报告，而正在检查的是 ${a.year} 年度的报告：请指定 ${a.expected} 年度的报告。`,
+    en: (a) => `--previous names ${a.file}, a report for ${a.previousYear}, while the report checked is for ${a.year}: name the ${a.expected} report.`,
+  },
   notAReport: {
     zh: (a) => `${a.file} 中没有找到政府信息公开工作年度报告：既没有报告标题，也没有“一、总体情况”等章节标题或表格。请确认这是年度报告正文。`,
     en: (a) => `${a.file} holds no annual report: no report title, no section headings such as 一、总体情况, no tables. Check that this is the report itself.`,

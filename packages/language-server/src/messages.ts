@@ -10,6 +10,18 @@ const MESSAGES = {
     zh: '无法读取上年报告 {file}（{reason}）：本次未做跨年度检查。请检查设置 nianbao.previousReport 或配置文件中的 previousReport。',
     en: "Cannot read last year's report {file} ({reason}); the cross-year checks were not done. Check the nianbao.previousReport setting or previousReport in the configuration.",
   },
+  previousSameFile: {
+    zh: '上年报告 {file} 就是这份报告本身：本次未做跨年度检查。请在 nianbao.previousReport 或 previousReport 中指定本机关上一年度的报告。',
+    en: "Last year's report {file} is this report itself; the cross-year checks were not done. Name the agency's report of the year before in nianbao.previousReport or previousReport.",
+  },
+  previousOtherAgency: {
+    zh: '上年报告 {file} 是“{previousAgency}”的，而这份是“{agency}”的：本次未做跨年度检查。请指定同一机关上一年度的报告。',
+    en: "Last year's report {file} is {previousAgency}'s, this one {agency}'s; the cross-year checks were not done. Name the same agency's report of the year before.",
+  },
+  previousWrongYear: {
+    zh: '上年报告 {file} 是 {previousYear} 年度的，而这份是 {year} 年度的：本次未做跨年度检查。请指定 {expected} 年度的报告。',
+    en: "Last year's report {file} is for {previousYear}, this one for {year}; the cross-year checks were not done. Name the {expected} report.",
+  },
   previousNotReport: {
     zh: '上年报告 {file} 看起来不是年度报告：本次未做跨年度检查。',
     en: "Last year's report {file} does not read as an annual report; the cross-year checks were not done.",

@@ -24,6 +24,12 @@ export function previousProblem(failure: PreviousFailure, locale: Locale): Previ
       return { file, message: t(locale, 'previousUnreadable', { file, reason: 'EISDIR' }) };
     case 'unreadable':
       return { file, message: t(locale, 'previousUnreadable', { file, reason: failure.failure.code }) };
+    case 'mismatch': {
+      const m = failure.failure.mismatch;
+      if (m.kind === 'same-file') return { file, message: t(locale, 'previousSameFile', { file }) };
+      if (m.kind === 'other-agency') return { file, message: t(locale, 'previousOtherAgency', { file, agency: m.agency, previousAgency: m.previousAgency }) };
+      return { file, message: t(locale, 'previousWrongYear', { file, year: m.year, previousYear: m.previousYear, expected: m.year - 1 }) };
+    }
     default:
       // Read, but no annual report came of it (a scan, a file of another kind).
       return { file, message: t(locale, 'previousNotReport', { file }) };

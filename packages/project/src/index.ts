@@ -1,7 +1,7 @@
 export { Project, lintOptionsFor, type LintOverrides, type PreparedLint, type PreviousFailure, type PreviousOutcome, type PreviousReport, type PreviousRequest, type ProjectProblem } from './project.js';
 export { CONFIG_FILE_NAME, ConfigError, configFor, findConfigFile, loadConfigFile, parseConfig, placedConfigProblems, type PlacedConfigProblem, type ProjectConfig } from './config.js';
 export { MAX_FIX_PASSES, editableText, fixUntilStable, reparse, type FixedText } from './fix.js';
-export { findPreviousReportAuto, identityOf, normalizeAgencyName, pairAmong, pairPreviousReport, pairingCandidates, type Candidate, type ReportIdentity } from './previous.js';
+export { findPreviousReportAuto, identityOf, normalizeAgencyName, pairAmong, pairPreviousReport, pairingCandidates, pairingMismatch, type Candidate, type PairingMismatch, type ReportIdentity } from './previous.js';
 export { readBytes, readReport, viewFailure, viewOf, type BytesResult, type ReadFailure, type ReportResult } from './read.js';
 export { REPORT_EXTENSIONS, TEXT_REPORT_EXTENSIONS, isIgnored, isReportFile, skipReason, walkReportFiles, type SkipReason, type SkippedFile, type WalkOptions } from './walk.js';
 export { InputError, expandInputs, type InputFile } from './inputs.js';

@@ -79,3 +79,25 @@ export function pairAmong(file: string, document: ReportDocument, candidates: re
 export async function findPreviousReportAuto(file: string, document: ReportDocument): Promise<{ file: string; document: ReportDocument } | undefined> {
   return pairAmong(file, document, await pairingCandidates(dirname(resolve(file))));
 }
+
+/** Why a report named as last year's cannot be: the file itself, another agency's, or not the year before. */
+export type PairingMismatch =
+  | { kind: 'same-file' }
+  | { kind: 'other-agency'; agency: string; previousAgency: string }
+  | { kind: 'wrong-year'; year: number; previousYear: number };
+
+/**
+ * Checks a report named as last year's (`--previous FILE`, `previousReport`) against this one: a
+ * carry-over compared with the wrong report gives errors that are all false. Only what both reports
+ * say is compared: a report without a title agency or a year passes on that count.
+ */
+export function pairingMismatch(current: ReportIdentity, previous: ReportIdentity): PairingMismatch | undefined {
+  if (resolve(current.file) === resolve(previous.file)) return { kind: 'same-file' };
+  if (current.agency !== undefined && previous.agency !== undefined && normalizeAgencyName(current.agency) !== normalizeAgencyName(previous.agency)) {
+    return { kind: 'other-agency', agency: current.agency, previousAgency: previous.agency };
+  }
+  if (current.year !== undefined && previous.year !== undefined && previous.year !== current.year - 1) {
+    return { kind: 'wrong-year', year: current.year, previousYear: previous.year };
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { LintOptions, Locale, NianbaoConfig } from '@nianbao/lint';
 import { parseReport, type ReportDocument, type SourceView } from '@nianbao/parse';
 import { configFor, type ConfigError, type ProjectConfig } from './config.js';
-import { pairAmong, pairingCandidates, type Candidate } from './previous.js';
+import { identityOf, pairAmong, pairingCandidates, pairingMismatch, type Candidate, type PairingMismatch } from './previous.js';
 import { readReport, viewFailure, viewOf, type ReadFailure } from './read.js';
 
 /** Last year's report as lint takes it. */
@@ -16,7 +16,7 @@ export type PreviousReport = NonNullable<LintOptions['previous']>;
 /** Why last year's report was not used: the file asked for, and what went wrong reading it. */
 export interface PreviousFailure {
   file: string;
-  failure: ReadFailure | { kind: 'not-a-report' };
+  failure: ReadFailure | { kind: 'not-a-report' } | { kind: 'mismatch'; mismatch: PairingMismatch };
 }
 
 export interface PreviousOutcome {
@@ -111,7 +111,12 @@ export class Project {
     }
     const base = request.spec !== undefined ? request.base : config.ok && config.file ? dirname(config.file) : dirname(absolute);
     const path = base === undefined || isAbsolute(spec) ? spec : resolve(base, spec);
-    return this.remember(`path\0${this.at(path)}`, () => this.readPrevious(path));
+    return this.remember(`path\0${this.at(path)}`, () => this.readPrevious(path)).then((outcome) => {
+      // A report named as last year's must be: not this file, the same agency's, the year before.
+      if (!outcome.previous) return outcome;
+      const mismatch = pairingMismatch(identityOf(absolute, document), identityOf(this.at(outcome.previous.file ?? path), outcome.previous.document));
+      return mismatch ? { failure: { file: path, failure: { kind: 'mismatch', mismatch } } } : outcome;
+    });
   }
 
   /**

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lint } from '@nianbao/lint';
 import { parseReport } from '@nianbao/parse';
-import { MAX_FIX_PASSES, Project, expandInputs, fixUntilStable, isReportFile, placedConfigProblems, walkReportFiles, type SkippedFile } from '@nianbao/project';
+import { MAX_FIX_PASSES, Project, expandInputs, pairingMismatch, fixUntilStable, isReportFile, placedConfigProblems, walkReportFiles, type SkippedFile } from '@nianbao/project';
 
 const CORPUS = fileURLToPath(new URL('../../../test/fixtures/corpus/', import.meta.url));
 const R000 = readFileSync(join(CORPUS, '000_05203f94ff7e5eba.txt'));
@@ -202,5 +202,19 @@ describe('fixUntilStable', () => {
     expect(once).toMatchObject({ passes: 1, findings: [] });
     expect(once.text).toBe(`<!-- x -->\n${text}`);
     expect(MAX_FIX_PASSES).toBe(10);
+  });
+});
+
+describe('pairingMismatch: a report named as last year’s must be one', () => {
+  const id = (file: string, agency: string | undefined, year: number | undefined) => ({ file, agency, year });
+  it('says which: the file itself, another agency, another year', () => {
+    expect(pairingMismatch(id('/a/2023.txt', '某某局', 2023), id('/a/2023.txt', '某某局', 2023))).toEqual({ kind: 'same-file' });
+    expect(pairingMismatch(id('/a/2023.txt', '某某局', 2023), id('/a/x.txt', '另一局', 2022))).toEqual({ kind: 'other-agency', agency: '某某局', previousAgency: '另一局' });
+    expect(pairingMismatch(id('/a/2023.txt', '某某局', 2023), id('/a/x.txt', '某某局', 2021))).toEqual({ kind: 'wrong-year', year: 2023, previousYear: 2021 });
+  });
+  it('passes the year before of the same agency, names that differ only in spacing or width, and what a report does not say', () => {
+    expect(pairingMismatch(id('/a/2023.txt', '某某 局', 2023), id('/a/x.txt', '某某局', 2022))).toBeUndefined();
+    expect(pairingMismatch(id('/a/2023.txt', undefined, 2023), id('/a/x.txt', '某某局', 2022))).toBeUndefined();
+    expect(pairingMismatch(id('/a/2023.txt', '某某局', undefined), id('/a/x.txt', '某某局', 2019))).toBeUndefined();
   });
 });

@@ -37,7 +37,14 @@ function configErrorMessage(error: ConfigError, locale: Locale): string {
 
 /** Last year's report could not be used: the run stops, as for any file named that cannot be read. */
 function previousError(problem: PreviousFailure): CliError {
-  return problem.failure.kind === 'not-a-report' ? new CliError('notAReport', { file: problem.file }) : readError(problem.file, problem.failure);
+  const { file, failure } = problem;
+  if (failure.kind === 'not-a-report') return new CliError('notAReport', { file });
+  if (failure.kind !== 'mismatch') return readError(file, failure);
+  // Paired with the wrong report, every carry-over finding would be false: refuse, and say which wrong.
+  const m = failure.mismatch;
+  if (m.kind === 'same-file') return new CliError('previousSameFile', { file });
+  if (m.kind === 'other-agency') return new CliError('previousOtherAgency', { file, agency: m.agency, previousAgency: m.previousAgency });
+  return new CliError('previousWrongYear', { file, year: m.year, previousYear: m.previousYear, expected: m.year - 1 });
 }
 
 interface Skipped {
@@ -150,7 +157,9 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       continue;
     }
     const previousProblem = prepared.problems.find((p) => p.kind === 'previous');
-    if (previousProblem) throw previousError(previousProblem);
+    // In a run over several files, last year's report may be one of them: it is linted without a previous one.
+    const isPrevious = previousProblem?.failure.kind === 'mismatch' && previousProblem.failure.mismatch.kind === 'same-file' && files.length > 1;
+    if (previousProblem && !isPrevious) throw previousError(previousProblem);
     let { document } = prepared;
     let diagnostics = lint(document, prepared.options);
     const original = editableText(document);
