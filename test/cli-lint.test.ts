@@ -335,3 +335,38 @@ describe('nianbao lint --previous refuses a report that cannot be last year’s'
     expect(r.code, r.stderr).not.toBe(2);
   });
 });
+
+describe('a folder of several years pairs each report with the year before, without a flag', () => {
+  const as = (year: number, agency = '南岗区通达街道办事处', carriedForward = 0): string =>
+    readFileSync(corpus('000'), 'utf8')
+      .replace('南岗区通达街道办事处 2023 年政府信息公开工作年度报告', `${agency} ${year} 年政府信息公开工作年度报告`)
+      .replace(/2023年1月1日至2023年12月31日/gu, `${year}年1月1日至${year}年12月31日`)
+      .replace(/四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/u, `四、结转下年度继续办理\t\t${carriedForward}\t0\t0\t0\t0\t0\t${carriedForward}`);
+
+  function folder(): string {
+    const dir = temp();
+    writeFileSync(join(dir, '通达-2021.txt'), as(2021));
+    // 2022 carries 2 forward, which the 2023 report (carried over: 0) does not take up.
+    writeFileSync(join(dir, '通达-2022.txt'), as(2022, '南岗区通达街道', 2));
+    writeFileSync(join(dir, '通达-2023.txt'), as(2023));
+    writeFileSync(join(dir, '新阳路-2022.txt'), as(2022, '道里区新阳路街道办事处'));
+    return dir;
+  }
+
+  it('--print-pairs shows the pairing (办事处 or not), and lints nothing', async () => {
+    const dir = folder();
+    const r = await cli(['lint', '.', '--print-pairs'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').sort()).toEqual(
+      ['新阳路-2022.txt ←（没有配对的上年报告）', '通达-2021.txt ←（没有配对的上年报告）', '通达-2022.txt ← 通达-2021.txt', '通达-2023.txt ← 通达-2022.txt'].sort(),
+    );
+  });
+
+  it('a folder run gives carryover on the transition that does not hold, and only there', async () => {
+    const dir = folder();
+    const findings = JSON.parse((await cli(['lint', '.', '--format', 'json'], dir)).stdout) as JsonFinding[];
+    const carry = findings.filter((f) => f.ruleId === 'carryover');
+    expect(carry.length).toBeGreaterThan(0);
+    expect(new Set(carry.map((f) => f.file))).toEqual(new Set(['通达-2023.txt']));
+  });
+});

@@ -104,14 +104,15 @@ function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, ex
     .description(localize(locale, { zh: '发布前检查报告：文件、文件夹（递归）或通配符', en: 'check reports before publication: files, folders (recursive) or globs' }))
     .argument('[paths...]', localize(locale, { zh: '报告文件、文件夹或通配符（默认当前文件夹）', en: 'report files, folders or globs (default: the current folder)' }))
     .option('--format <format>', localize(locale, { zh: '输出格式：stylish（默认）、json、sarif、github', en: 'output format: stylish (default), json, sarif, github' }))
-    .option('--fix', localize(locale, { zh: '自动修复可安全修复的问题（标题、标签、转换残留；从不改动数字），原子写回', en: 'apply safe fixes (headings, labels, leftovers; never numbers), written atomically' }))
+    .option('--fix', localize(locale, { zh: '自动修复可安全修复的问题（标题、标签、序号样式、确定的年份、转换残留；从不改动计数），原子写回', en: 'apply safe fixes (headings, labels, numbering style, a certain year, leftovers; never counts), written atomically' }))
     .option('--previous <file>', localize(locale, { zh: '上一年度报告，用于跨年核对；auto 表示在同一文件夹中自动配对', en: "last year's report for the cross-year checks; auto pairs it in the same folder" }))
     .option('--quiet', localize(locale, { zh: '只报告错误', en: 'report errors only' }))
     .option('--max-warnings <n>', localize(locale, { zh: '提示超过 n 个时以退出码 1 结束', en: 'exit with 1 when there are more than n warnings' }))
+    .option('--print-pairs', localize(locale, { zh: '只列出每份报告配对的上年报告，不检查', en: "list each report's paired report of the year before, and lint nothing" }))
     .option('--report-suppressed', localize(locale, { zh: '同时列出被注释忽略的问题及其理由', en: 'also list findings suppressed by comments, with their reasons' }))
     .option('--no-color', localize(locale, { zh: '不使用颜色', en: 'no colours' }))
     .addOption(localeOption())
-    .action(async (paths: string[], opts: { format?: string; fix?: boolean; previous?: string; quiet?: boolean; maxWarnings?: string; reportSuppressed?: boolean; color?: boolean }) => {
+    .action(async (paths: string[], opts: { format?: string; fix?: boolean; previous?: string; quiet?: boolean; maxWarnings?: string; reportSuppressed?: boolean; color?: boolean; printPairs?: boolean }) => {
       let maxWarnings: number | undefined;
       if (opts.maxWarnings !== undefined) {
         if (!/^\d+$/u.test(opts.maxWarnings)) throw new CliError('badNumber', { option: '--max-warnings', value: opts.maxWarnings });
@@ -127,6 +128,7 @@ function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, ex
           ...(maxWarnings !== undefined ? { maxWarnings } : {}),
           ...(explicitLocale ? { locale } : {}),
           reportSuppressed: opts.reportSuppressed === true,
+          printPairs: opts.printPairs === true,
           color: opts.color !== false && io.isTTY === true && io.env['NO_COLOR'] === undefined,
         },
         io,

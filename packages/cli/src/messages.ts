@@ -42,6 +42,14 @@ export const MESSAGES = {
     zh: (a) => `${a.file} 不是可以读取的报告文件。请提供 .docx、.pdf、网页（.html）、纯文本（.txt）或 Markdown（.md）文件。`,
     en: (a) => `${a.file} is not a report file nianbao can read. Provide a .docx, .pdf, web page (.html), plain text (.txt) or Markdown (.md) file.`,
   },
+  pairLine: {
+    zh: (a) => `${a.file} ← ${a.previous}`,
+    en: (a) => `${a.file} ← ${a.previous}`,
+  },
+  pairNone: {
+    zh: (a) => `${a.file} ←（没有配对的上年报告）`,
+    en: (a) => `${a.file} ← (no report of the year before paired)`,
+  },
   previousSameFile: {
     zh: (a) => `--previous 指定的 ${a.file} 就是正在检查的报告本身：请指定本机关上一年度的报告。`,
     en: (a) => `--previous names ${a.file}, the report being checked itself: name the agency's report of the year before.`,

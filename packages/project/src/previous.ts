@@ -9,10 +9,17 @@ import { TEXT_REPORT_EXTENSIONS } from './walk.js';
 
 /** An agency name in comparable form: no spaces, no brackets, full/half width folded. */
 export function normalizeAgencyName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[\s《》“”"()（）]/gu, '')
-    .trim();
+  return (
+    name
+      .normalize('NFKC')
+      .replace(/[\s《》“”"()（）]/gu, '')
+      // A title may open `关于…` and name the agency `…的`; a street office is named with or without 办事处.
+      .replace(/^关于/u, '')
+      .replace(/的$/u, '')
+      .replace(/街道办事处$|街道办$/u, '街道')
+      .replace(/人民政府/gu, '政府')
+      .trim()
+  );
 }
 
 export interface ReportIdentity {

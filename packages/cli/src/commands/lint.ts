@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import { RULES, lint, type Diagnostic, type Locale } from '@nianbao/lint';
 import {
   InputError,
@@ -27,6 +28,8 @@ export interface LintCommandOptions {
   locale?: Locale;
   reportSuppressed: boolean;
   color: boolean;
+  /** Print which report is paired with which last year's report, and lint nothing. */
+  printPairs?: boolean;
 }
 
 function configErrorMessage(error: ConfigError, locale: Locale): string {
@@ -118,6 +121,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   const project = new Project({ cwd: io.cwd });
   const results: FileResult[] = [];
   const skipped: Skipped[] = [...walked];
+  const pairs: Array<{ file: string; previous: string | undefined }> = [];
   let couldNotRun = false;
   for (const input of files) {
     // A broken configuration stops the run before anything is read: every file under it would be wrong.
@@ -136,9 +140,11 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       couldNotRun = true;
       continue;
     }
+    // A folder of reports pairs each with the same agency's report of the year before, unless told otherwise.
+    const spec = options.previous ?? (!input.explicit && config.config.previousReport === undefined ? 'auto' : undefined);
     const prepared = await project.prepareLint(input.path, bytes, {
       ...(options.locale ? { locale: options.locale } : {}),
-      ...(options.previous !== undefined ? { spec: options.previous } : {}),
+      ...(spec !== undefined ? { spec } : {}),
       reportSuppressed: options.reportSuppressed,
     });
     const unreadable = prepared.problems.find((p) => p.kind === 'read');
@@ -160,6 +166,8 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     // In a run over several files, last year's report may be one of them: it is linted without a previous one.
     const isPrevious = previousProblem?.failure.kind === 'mismatch' && previousProblem.failure.mismatch.kind === 'same-file' && files.length > 1;
     if (previousProblem && !isPrevious) throw previousError(previousProblem);
+    pairs.push({ file: input.path, previous: prepared.options.previous?.file });
+    if (options.printPairs) continue;
     let { document } = prepared;
     let diagnostics = lint(document, prepared.options);
     const original = editableText(document);
@@ -180,6 +188,12 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     results.push({ file: input.path, text: document.source.origin?.sourceText ?? document.text, diagnostics });
   }
   const locale: Locale = options.locale ?? 'zh';
+  if (options.printPairs) {
+    // Relative to the run's folder where last year's report was found by pairing (an absolute path).
+    const shown = (p: string): string => (isAbsolute(p) ? relative(io.cwd, p) || p : p);
+    for (const pair of pairs) io.stdout(`${t(locale, pair.previous ? 'pairLine' : 'pairNone', { file: pair.file, previous: pair.previous ? shown(pair.previous) : '' })}\n`);
+    return couldNotRun ? 2 : 0;
+  }
   io.stdout(formatter(results, { locale, color: options.color && options.format === 'stylish', rules: RULES }));
   io.stderr(summary(results, skipped, locale));
   if (couldNotRun) return 2;
