@@ -1,6 +1,6 @@
 import { FORMATS, fillTemplate, formatFor, localize, type FormatSpec } from '@nianbao/format';
 import { documentFixRange, documentLocator, formatPlace, toReportData, type Locator, type ReportDocument, type Span } from '@nianbao/parse';
-import { readSuppressions, suppressionFor } from './directives.js';
+import { readDirectives, suppressionFor, type Suppression } from './directives.js';
 import { RULES } from './registry.js';
 import type { Diagnostic, Fix, LintOptions, Locale, RelatedPlace, ReportDescriptor, Rule, RuleContext, RuleSetting, Severity, Suggestion } from './types.js';
 
@@ -107,7 +107,10 @@ export function lint(document: ReportDocument, options: LintOptions = {}, rules:
       })()
     : undefined;
   const agencyKind = options.agencyKind ?? data?.agency.kind ?? undefined;
-  const suppressions = readSuppressions(document);
+  const suppressions = readDirectives(document);
+  const used = new Set<Suppression>();
+  // Whether every rule runs as configured: only then can a directive be told to suppress nothing.
+  const complete = options.only === undefined;
   // Text and Markdown files are their own view: nothing to map.
   const locate = document.source.origin || document.source.places ? documentLocator(document) : undefined;
   /** A rule's edit of the view as an edit of the file, or undefined where the file cannot take it. */
@@ -150,14 +153,36 @@ export function lint(document: ReportDocument, options: LintOptions = {}, rules:
         if (suggestions.length > 0) diagnostic.suggestions = suggestions;
       }
       if (d.subject !== undefined) diagnostic.subject = d.subject;
-      const suppression = suppressionFor(suppressions, id, diagnostic.line);
+      const suppression = id === 'directive' ? undefined : suppressionFor(suppressions, id, diagnostic.line);
       if (suppression) {
+        used.add(suppression);
         if (!options.reportSuppressed) return;
         diagnostic.suppressed = { reason: suppression.reason, line: suppression.line };
       }
       out.push(diagnostic);
     };
-    const context: RuleContext = { document, format, tableFormat, data, options: ruleOptions, locale, agencyKind, previous, report };
+    const context: RuleContext = {
+      document,
+      format,
+      tableFormat,
+      data,
+      options: ruleOptions,
+      locale,
+      agencyKind,
+      previous,
+      report,
+      // The directive rule runs last: by then every suppression that silenced a finding is known.
+      directives: {
+        suppressions,
+        used,
+        complete,
+        isRule: (ruleId) => rules.some((r) => r.meta.id === ruleId),
+        isOn: (ruleId) => {
+          const rule = rules.find((r) => r.meta.id === ruleId);
+          return rule !== undefined && resolveSetting(rule, options.rules?.[ruleId]).severity !== 'off';
+        },
+      },
+    };
     const before = out.length;
     try {
       rule.check(context);

@@ -28,6 +28,7 @@ import stockRollforward from './rules/stock-rollforward.js';
 import feeStatement from './rules/fee-statement.js';
 import placeholder from './rules/placeholder.js';
 import artifact from './rules/artifact.js';
+import directive from './rules/directive.js';
 import type { Rule } from './types.js';
 
 /**
@@ -65,6 +66,8 @@ export const RULES: readonly Rule[] = [
   feeStatement,
   placeholder,
   artifact,
+  // Last: it judges the suppressions once every other rule has reported.
+  directive,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,5 +1,6 @@
 import type { AgencyKind, FormatSpec, JsonSchema, Localized, Locale, ReportData } from '@nianbao/format';
 import type { ReportDocument, Span } from '@nianbao/parse';
+import type { Suppression } from './directives.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** The message locales: the format's. */
@@ -144,6 +145,17 @@ export interface RuleContext {
   agencyKind: AgencyKind | undefined;
   previous: { document: ReportDocument; data: ReportData | undefined; file?: string } | undefined;
   report(descriptor: ReportDescriptor): void;
+  /** The document's suppression comments and which of them silenced a finding (for the `directive` rule, which runs last). */
+  directives: DirectiveState;
+}
+
+export interface DirectiveState {
+  suppressions: readonly Suppression[];
+  used: ReadonlySet<Suppression>;
+  /** Whether every rule ran (no `only`): else no directive can be said to suppress nothing. */
+  complete: boolean;
+  isRule(ruleId: string): boolean;
+  isOn(ruleId: string): boolean;
 }
 
 export interface Rule {
