@@ -55,3 +55,21 @@ describe('prose-sum', () => {
     for (const body of fine) expect(found('prose-sum', body), body).toEqual([]);
   });
 });
+
+describe('prose-sum: shares against their parts', () => {
+  it('a share its parts do not give', () => {
+    expect(found('prose-sum', '共受理申请81件，其中予以公开34件，占45%。')).toEqual(['正文写 34件占 45%，但 34 ÷ 81 = 41.98%：请核对比例或数字。']);
+    expect(found('prose-sum', '全年共收到申请200件，其中网上申请150件，占比70.0%。')).toHaveLength(1);
+  });
+  it('rounded or cut to the decimals written, and shares of something else, are fine', () => {
+    for (const body of [
+      '共受理申请81件，其中予以公开34件，占42%。',
+      '共受理申请66件，其中予以公开5件，占7.5%，按时办结率100%。',
+      '共受理申请66件，其中予以公开5件，占7.6%。',
+      '共受理申请81件，同比增长20%。',
+      '共受理申请81件，其中予以公开34件，公开率较上年提高5%。',
+    ]) {
+      expect(found('prose-sum', body), body).toEqual([]);
+    }
+  });
+});

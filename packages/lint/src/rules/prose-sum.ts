@@ -35,23 +35,41 @@ function breakdown(items: readonly ListItem[], t: number): ListItem[] {
   return parts;
 }
 
+/** A share stated after a part: `占42%`, `占比7.5%`, `占总数的35.0%`. */
+const SHARE = /^(?:占|约占)(?:比|总数的?|总量的?|全部的?)?(?:为|达)?(\d+(?:\.\d+)?)[%％]$/u;
+
+/**
+ * Whether a written percentage is the part's share of the total as the text writes it: rounded or cut
+ * to the decimals it shows (7.58 % may be written 7.6 % or 7.5 %; neither is a fault).
+ */
+function shareHolds(part: number, total: number, written: string): boolean {
+  const decimals = written.includes('.') ? written.split('.')[1]!.length : 0;
+  const exact = (part / total) * 100;
+  const step = 10 ** -decimals;
+  return Math.abs(exact - Number(written)) < step + 1e-9;
+}
+
 const rule: Rule = {
   meta: {
     id: 'prose-sum',
     description: {
-      zh: '正文写的总数与它自己列出的分项之和不符',
-      en: 'A total stated in the text differs from the sum of the parts it lists',
+      zh: '正文写的总数与它自己列出的分项之和或比例不符',
+      en: 'A total stated in the text differs from the sum of the parts it lists, or a share from its parts',
     },
     severity: 'warning',
     fixable: false,
     details: {
-      zh: '正文写“共……N条（件、项……），其中A x条，B y条，……”时，分项之和应等于总数。只在分项明显完整时相加：最后一项是“其他”“其余”（没有“其他”的分项可能重叠，如网站和新媒体各发布若干条，或只是举例）；分项要用与总数相同的量词，在同一个括号内，或在括号外以“、”相连。只列举几项的“其中”（“其中予以公开34件，部分公开5件”）不报告。级别为警告，消息给出分项之和。',
-      en: 'When the text says “共 … N条, 其中 A x条, B y条, …”, the parts should add up to the total. They are added only where the list is plainly complete — its last part is “其他”/“其余” (the rest; without it parts may overlap, as a website and an app, or be examples) — in the same measure word as the total, inside one bracket or, outside one, joined by 、. A 其中 that names a few parts only (其中予以公开34件，部分公开5件) is not reported. A warning; the message gives the sum.',
+      zh: '正文写“共……N条（件、项……），其中A x条，B y条，……”时，分项之和应等于总数。只在分项明显完整时相加：最后一项是“其他”“其余”（没有“其他”的分项可能重叠，如网站和新媒体各发布若干条，或只是举例）；分项要用与总数相同的量词，在同一个括号内，或在括号外以“、”相连。只列举几项的“其中”（“其中予以公开34件，部分公开5件”）不报告。级别为警告，消息给出分项之和。分项后写的比例（“其中予以公开34件，占42%”）与“分项 ÷ 总数”核对，按正文写出的小数位四舍五入或截断都算对（7.58% 写作 7.6% 或 7.5% 都不报告）。',
+      en: 'When the text says “共 … N条, 其中 A x条, B y条, …”, the parts should add up to the total. They are added only where the list is plainly complete — its last part is “其他”/“其余” (the rest; without it parts may overlap, as a website and an app, or be examples) — in the same measure word as the total, inside one bracket or, outside one, joined by 、. A 其中 that names a few parts only (其中予以公开34件，部分公开5件) is not reported. A warning; the message gives the sum. A share written after a part (其中予以公开34件，占42%) is checked against part ÷ total, rounded or cut to the decimals written (7.58 % as 7.6 % or 7.5 % is fine).',
     },
     messages: {
       sum: {
         zh: '正文写共 {total}{measure}，但列出的 {count} 项之和为 {sum}{measure}（{parts}），相差 {diff}：请核对总数或分项。',
         en: 'The text states {total} in all, but the {count} parts it lists add up to {sum} ({parts}); they differ by {diff}. Check the total or the parts.',
+      },
+      share: {
+        zh: '正文写 {part}{measure}占 {written}%，但 {part} ÷ {total} = {exact}%：请核对比例或数字。',
+        en: 'The text gives {part} as {written}% of {total}, but {part} ÷ {total} = {exact}%: check the share or the numbers.',
       },
     },
     examples: [
@@ -69,8 +87,13 @@ const rule: Rule = {
         ],
       },
       {
+        title: { zh: '比例与分项不符', en: 'A share that its parts do not give' },
+        input: '三、收到和处理政府信息公开申请情况\n\n共受理申请81件，其中予以公开34件，占45%。\n',
+        findings: [{ line: 3, column: 20, endLine: 3, endColumn: 24, message: '正文写 34件占 45%，但 34 ÷ 81 = 41.98%：请核对比例或数字。' }],
+      },
+      {
         title: { zh: '分项相符，或只是举例', en: 'Parts that add up, or only some named' },
-        input: '一、总体情况\n\n全年共公布政府信息109条（其中机构职能类信息25条，规划计划类信息28条，其他信息56条）。共受理申请81件，其中予以公开34件，部分公开5件。\n',
+        input: '一、总体情况\n\n全年共公布政府信息109条（其中机构职能类信息25条，规划计划类信息28条，其他信息56条）。共受理申请81件，其中予以公开34件，占42%，部分公开5件，占6.1%。共受理申请66件，其中予以公开5件，占7.5%。\n',
         findings: [],
       },
     ],
@@ -78,6 +101,7 @@ const rule: Rule = {
   check(context) {
     for (const paragraph of context.document.paragraphs) {
       for (const sentence of paragraph.sentences) {
+        if (/[%％]/u.test(sentence.text)) checkShares(context, sentence);
         if (!/其中/u.test(sentence.text)) continue;
         const { flat, items } = sentenceItems(sentence);
         for (const [t, total] of items.entries()) {
@@ -104,5 +128,27 @@ const rule: Rule = {
     }
   },
 };
+
+/** Shares after the parts of a stated total (`共受理申请81件，其中予以公开34件，占42%`): each against part ÷ total. */
+function checkShares(context: Parameters<Rule['check']>[0], sentence: Parameters<typeof sentenceItems>[0]): void {
+  const { flat, items } = sentenceItems(sentence);
+  const t = items.findIndex((i) => i.count !== undefined && TOTAL.test(i.text));
+  if (t < 0) return;
+  const total = items[t]!;
+  if (total.count!.value === 0) return;
+  for (let i = t + 1; i + 1 < items.length; i++) {
+    const part = items[i]!;
+    const share = SHARE.exec(items[i + 1]!.text);
+    if (!share || part.count === undefined || part.measure !== total.measure || part.count.value > total.count!.value) continue;
+    if (shareHolds(part.count.value, total.count!.value, share[1]!)) continue;
+    const exact = Math.round((part.count.value / total.count!.value) * 10000) / 100;
+    const shareItem = items[i + 1]!;
+    context.report({
+      messageId: 'share',
+      data: { part: part.count.value, measure: part.measure!, written: share[1]!, total: total.count!.value, exact },
+      span: flatSpan(context.document, flat, shareItem.start, shareItem.end),
+    });
+  }
+}
 
 export default rule;
