@@ -87,9 +87,9 @@ const RATE = /率[^，,。；;]{0,6}?(?:[%％‰]|百分之)|[%％‰]|百分之
 const RATE_WORD = /率/u;
 
 /** A count that belongs to part of the agency or to the whole system, not to the report's tables. */
-const OTHER_SCOPE = /各(?:部门|单位|街道|街镇|乡镇|镇街|级|县|区|市)|区直|市直|县直|本级|所属|下属|系统内?共/u;
+export const OTHER_SCOPE = /各(?:部门|单位|街道|街镇|乡镇|镇街|级|县|区|市)|区直|市直|县直|本级|所属|下属|系统内?共/u;
 /** Spread over several items at once: the count of one cannot be told. */
-const SPREAD = /分别|平均|每/u;
+export const SPREAD = /分别|平均|每/u;
 
 /** A conjunction right before a phrase joins it to the one before (`予以公开和部分公开5件`): a combined count. */
 function joinedToPrevious(text: string, start: number): boolean {

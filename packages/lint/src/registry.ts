@@ -22,6 +22,7 @@ import textMismatch from './rules/text-mismatch.js';
 import textCheck from './rules/text-check.js';
 import scopeMismatch from './rules/scope-mismatch.js';
 import proseSum from './rules/prose-sum.js';
+import proseConflict from './rules/prose-conflict.js';
 import countMissing from './rules/count-missing.js';
 import carryover from './rules/carryover.js';
 import stockRollforward from './rules/stock-rollforward.js';
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   textCheck,
   scopeMismatch,
   proseSum,
+  proseConflict,
   countMissing,
   carryover,
   stockRollforward,

@@ -73,3 +73,22 @@ describe('prose-sum: shares against their parts', () => {
     }
   });
 });
+
+describe('prose-conflict', () => {
+  it('the same figure twice with two numbers, in different sentences', () => {
+    expect(found('prose-conflict', '全年主动公开政府信息20条。（二）平台建设。通过门户网站主动公开信息32条。')).toHaveLength(1);
+    expect(found('prose-conflict', '全年发布政策解读12篇。加强解读，开展政策解读15篇。')).toHaveLength(1);
+  });
+  it('leaves alone agreeing figures, parts and totals in one sentence, other scopes, comparisons and other years', () => {
+    for (const body of [
+      '全年主动公开政府信息20条。本年度主动公开政府信息共20条。',
+      '全年主动公开政府信息120条，其中通过网站主动公开信息80条。',
+      '全年主动公开政府信息20条。各部门主动公开信息500条。',
+      '全年主动公开政府信息20条。主动公开信息30条，同比增长50%。',
+      '全年主动公开政府信息20条。2022年主动公开政府信息30条。',
+      '全年主动公开政府信息20条。应主动公开信息25条。',
+    ]) {
+      expect(found('prose-conflict', body), body).toEqual([]);
+    }
+  });
+});
