@@ -19,7 +19,8 @@ export type QuantityId =
   | 'review'
   | 'litigation'
   | 'reviewUpheld'
-  | 'reviewCorrected';
+  | 'reviewCorrected'
+  | 'documentsInForce';
 
 /** Where a quantity's value is in the tables: one cell, or the sum of cells. */
 export interface QuantitySource {
@@ -36,9 +37,9 @@ export interface SummaryQuantity {
   table: TableId;
   /**
    * How prose names it, up to the count (regex source, matched against whitespace-free text): the
-   * count and its unit follow (`COUNT_TAIL`).
+   * count and its unit follow (`COUNT_TAIL`). Absent where prose never names it beyond doubt.
    */
-  phrase: string;
+  phrase?: string;
   /**
    * A looser way prose names it (regex source, before the count): another noun or verb that usually
    * means it but may not (`办结依申请公开事项`, `答复申请`). Read as a question, never as certain.
@@ -117,6 +118,18 @@ export const SUMMARY_QUANTITIES: readonly SummaryQuantity[] = [
     table: 'reviewLitigation',
     phrase: '(?:结果)?纠正(?:的)?',
     source: () => ({ table: 'reviewLitigation', cells: [['review', 'corrected']] }),
+  },
+  {
+    id: 'documentsInForce',
+    name: { zh: '现行有效的规范性文件', en: 'normative documents in force' },
+    table: 'activeDisclosure',
+    // The text may count the whole area's documents where the table counts the agency's own: only ever a question.
+    loosePhrase: '现行有效(?:的)?(?:行政)?规范性文件(?:共计|共|总数|数量)?(?:为|达)?',
+    // Only the 2021 format counts documents in force (现行有效件数); the 2019 format has no such cell.
+    source: (format) => ({
+      table: 'activeDisclosure',
+      cells: format.tables.activeDisclosure.columns.some((c) => c.id === 'inForce') ? [['normativeDocuments', 'inForce']] : [],
+    }),
   },
 ];
 

@@ -23,7 +23,7 @@ interface Quantity {
   pattern: RegExp;
   name: Localized;
   /** What the paragraph must be about for the phrase to mean this quantity. */
-  topic: 'requests' | 'requestCount' | 'review';
+  topic: 'requests' | 'requestCount' | 'review' | 'documents';
   /** Whether the sentence as a whole allows this reading. */
   sentence?: (text: string) => boolean;
   /** A looser wording of the quantity: what it finds is asked about, never an error. */
@@ -43,6 +43,9 @@ interface Where {
  */
 function onTopic(quantity: Quantity, where: Where, phrase: string): boolean {
   switch (quantity.topic) {
+    case 'documents':
+      // In force: never a count of one year's new documents (`本年制发…现行有效` is one phrase about stock).
+      return !/本年(?:新)?制发|废止/u.test(where.sentence);
     case 'requestCount':
       // 收到, 办结: words of every kind of business; the requests must be disclosure requests.
       return where.section === 'applications' || /公开/u.test(phrase) || /依申请|公开申请/u.test(where.paragraph);
@@ -75,16 +78,19 @@ const READING: Record<QuantityId, Pick<Quantity, 'topic' | 'sentence'>> = {
   litigation: { topic: 'review' },
   reviewUpheld: { topic: 'review', sentence: ABOUT_REVIEW_ONLY },
   reviewCorrected: { topic: 'review', sentence: ABOUT_REVIEW_ONLY },
+  documentsInForce: { topic: 'documents' },
 };
 
 const QUANTITIES: Quantity[] = [
-  ...SUMMARY_QUANTITIES.map((q) => ({ id: q.id, name: q.name, pattern: RE(`${q.phrase}${COUNT_TAIL}`), ...READING[q.id] })),
+  ...SUMMARY_QUANTITIES.filter((q) => q.phrase !== undefined).map((q) => ({ id: q.id, name: q.name, pattern: RE(`${q.phrase!}${COUNT_TAIL}`), ...READING[q.id] })),
   ...SUMMARY_QUANTITIES.filter((q) => q.loosePhrase !== undefined).map((q) => ({ id: q.id, name: q.name, pattern: RE(`${q.loosePhrase!}${COUNT_TAIL}`), ...READING[q.id], loose: true })),
 ];
 
 /** A rate stated with the counts (`按时办结率100%`, `答复率达百分之百`): the counts may be of something else. */
 const RATE = /率[^，,。；;]{0,6}?(?:[%％‰]|百分之)|[%％‰]|百分之/u;
 const RATE_WORD = /率/u;
+/** The end of the year as a point in time: `截至年底`, `截至2023年12月31日`. */
+const YEAR_END = /截[至止](?:本?年[底末]|\d{4}年(?:[底末]|12月31日)|12月31日)/gu;
 
 /** A count that belongs to part of the agency or to the whole system, not to the report's tables. */
 export const OTHER_SCOPE = /各(?:部门|单位|街道|街镇|乡镇|镇街|级|县|区|市)|区直|市直|县直|本级|所属|下属|系统内?共/u;
@@ -122,7 +128,8 @@ function sentenceStatements(context: RuleContext, paragraph: ParagraphNode, para
   // Comparisons, growth, cumulative totals: not this year's plain count. A percentage alone (`占42%`)
   // leaves the counts plain; a rate (`办结率100%`) makes them a question.
   const rate = RATE.test(text);
-  const withoutRate = rate ? text.replace(new RegExp(RATE.source, 'gu'), '') : text;
+  // `截至年底` names the end of the report year (stock at year end), not a cumulative figure.
+  const withoutRate = (rate ? text.replace(new RegExp(RATE.source, 'gu'), '') : text).replace(YEAR_END, '');
   if (COMPARISON.test(withoutRate) || OTHER_SCOPE.test(text) || SPREAD.test(text)) return [];
   const aboutRate = rate && RATE_WORD.test(text);
   // Another year named outside a document's name: the count may be that year's.
@@ -197,6 +204,8 @@ export function sourceOf(context: RuleContext, id: QuantityId): Source {
 
 export function expectedOf(context: RuleContext, statement: Statement): Expected | undefined {
   const source = sourceOf(context, statement.quantity.id);
+  // A quantity the table's format does not count (现行有效 in the 2019 format) cannot be checked.
+  if (source.cells.length === 0) return undefined;
   const cells = read(context, source);
   if (!cells) return undefined;
   const expected: Expected = { value: sumOf(cells), source, cells };

@@ -47,3 +47,20 @@ describe('text-mismatch and text-check: severity follows certainty', () => {
     }
   });
 });
+
+describe('text-check: documents in force against Table 二', () => {
+  const table = (inForce: number): string =>
+    ['第二十条第（一）项', '', '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '| --- | --- | --- | --- |', '| 规章 | 0 | 0 | 0 |', `| 行政规范性文件 | 5 | 2 | ${inForce} |`].join('\n');
+  const run = (sentence: string, inForce: number): string[] =>
+    lint(parseReport(`某某市人民政府2023年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n${sentence}\n\n${table(inForce)}\n`))
+      .filter((d) => d.ruleId === 'text-check' || d.ruleId === 'text-mismatch')
+      .map((d) => `${d.ruleId} ${d.severity} ${d.message}`);
+
+  it('asks where the text’s figure differs from 现行有效件数', () => {
+    expect(run('截至年底，现行有效规范性文件2763件。', 3097)).toEqual([expect.stringMatching(/^text-check warning 正文写现行有效的规范性文件 2763，而表二“行政规范性文件”现行有效件数为 3097/u)]);
+  });
+  it('nothing where it agrees, or where the sentence is about this year’s new documents', () => {
+    expect(run('截至年底，现行有效规范性文件3097件。', 3097)).toEqual([]);
+    expect(run('本年制发规范性文件5件，现行有效规范性文件20件。', 3097)).toEqual([]);
+  });
+});

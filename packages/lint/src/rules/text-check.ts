@@ -17,8 +17,8 @@ const rule: Rule = {
     severity: 'warning',
     fixable: false,
     details: {
-      zh: '与 `text-mismatch` 核对同样的数量，但只在措辞不能确定是同一数量时，以警告请作者核对：名词较宽（“办结依申请公开事项X件”“答复申请X件”“办理政府信息公开申请X件”对应（七）总计）；句子在谈比率（“按时办结率100%”）；“收到申请X件”恰好等于表三“一、本年新收”加“二、上年结转”而正文没有说含上年结转（消息说明似乎把上年结转算作了新收）。含义明确的写法由 `text-mismatch` 以错误报告；同比、累计、其他年份、其他范围、约数照旧不核对。',
-      en: 'The quantities of `text-mismatch`, where the words do not make certain they are the same: a looser noun (办结依申请公开事项X件, 答复申请X件, 办理政府信息公开申请X件 against （七）总计), a sentence about a rate (按时办结率100%), or requests received equal to new plus carried over while the text does not say so (the message says the carried-over requests seem counted as new). Warnings that ask the author to check; the certain wordings are `text-mismatch` errors, and comparisons, cumulative figures, other years, other scopes and approximations are still not read.',
+      zh: '与 `text-mismatch` 核对同样的数量，但只在措辞不能确定是同一数量时，以警告请作者核对：名词较宽（“办结依申请公开事项X件”“答复申请X件”“办理政府信息公开申请X件”对应（七）总计）；句子在谈比率（“按时办结率100%”）；“收到申请X件”恰好等于表三“一、本年新收”加“二、上年结转”而正文没有说含上年结转（消息说明似乎把上年结转算作了新收）；“现行有效规范性文件X件”对应表二“行政规范性文件”的现行有效件数（正文可能说的是全地区的文件，所以只请核对；2019 年格式没有现行有效件数，不核对）。含义明确的写法由 `text-mismatch` 以错误报告；同比、累计、其他年份、其他范围、约数照旧不核对。',
+      en: 'The quantities of `text-mismatch`, where the words do not make certain they are the same: a looser noun (办结依申请公开事项X件, 答复申请X件, 办理政府信息公开申请X件 against （七）总计), a sentence about a rate (按时办结率100%), or requests received equal to new plus carried over while the text does not say so (the message says the carried-over requests seem counted as new); and 现行有效规范性文件X件 against Table 二’s 现行有效件数 of normative documents (the text may count the whole area’s, so only asked; the 2019 format has no such cell). Warnings that ask the author to check; the certain wordings are `text-mismatch` errors, and comparisons, cumulative figures, other years, other scopes and approximations are still not read.',
     },
     messages: {
       check: {
