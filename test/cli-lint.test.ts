@@ -370,3 +370,21 @@ describe('a folder of several years pairs each report with the year before, with
     expect(new Set(carry.map((f) => f.file))).toEqual(new Set(['通达-2023.txt']));
   });
 });
+
+describe('.nianbaorc.json suppressions, for files that cannot hold a comment', () => {
+  it('suppresses a rule in one file with its reason, listed by --report-suppressed; a reason is required', async () => {
+    const dir = temp();
+    copyFileSync(corpus('000'), join(dir, 'a.txt'));
+    copyFileSync(corpus('000'), join(dir, 'b.txt'));
+    writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ suppressions: [{ file: 'a.txt', rule: 'section-heading', reason: '沿用本省统一模板的章节标题' }] }));
+    const quiet = JSON.parse((await cli(['lint', 'a.txt', 'b.txt', '--format', 'json'], dir)).stdout) as JsonFinding[];
+    expect(quiet.filter((f) => f.ruleId === 'section-heading').map((f) => f.file)).toEqual(['b.txt', 'b.txt', 'b.txt']);
+    const listed = JSON.parse((await cli(['lint', 'a.txt', '--format', 'json', '--report-suppressed'], dir)).stdout) as Array<JsonFinding & { suppressed?: { reason: string } }>;
+    expect(listed.filter((f) => f.ruleId === 'section-heading').map((f) => f.suppressed?.reason)).toEqual(['沿用本省统一模板的章节标题', '沿用本省统一模板的章节标题', '沿用本省统一模板的章节标题']);
+
+    writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ suppressions: [{ file: 'a.txt', rule: 'section-heading', reason: '' }] }));
+    const refused = await cli(['lint', 'a.txt'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('suppressions');
+  });
+});

@@ -14,6 +14,18 @@ export interface NianbaoConfig {
   /** Where rule docs are published, if not in the installed package. */
   docsBaseUrl?: string;
   rules?: Record<string, RuleSetting>;
+  /**
+   * Findings to suppress in files that cannot hold a comment (.docx, PDF): per file (a path relative to
+   * this configuration) and rule, each with the reason a reviewer reads.
+   */
+  suppressions?: FileSuppression[];
+}
+
+export interface FileSuppression {
+  /** The report file, relative to the configuration file. */
+  file: string;
+  rule: string;
+  reason: string;
 }
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
@@ -44,6 +56,20 @@ export function configSchema(rules: readonly Rule[] = RULES): JsonSchema {
       agencyKind: { enum: [...AGENCY_KINDS], description: '机关类别：部门、人民政府（县级以上人民政府本级报告）或乡镇街道；决定发布时限。未设置时按报告标题判断。' },
       previousReport: { type: 'string', description: '上一年度报告的路径（相对于本配置文件），或 auto：在同一文件夹中按机关名称和年份自动配对' },
       docsBaseUrl: { type: 'string', description: '规则文档的发布地址；默认指向所安装的 nianbao 中的文档' },
+      suppressions: {
+        type: 'array',
+        description: '不能写注释的文件（.docx、PDF）中要忽略的问题：每项写明文件（相对于本配置文件）、规则和理由（必填，审核人员会看到）',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['file', 'rule', 'reason'],
+          properties: {
+            file: { type: 'string', minLength: 1, description: '报告文件，相对于本配置文件' },
+            rule: { enum: rules.map((r) => r.meta.id), description: '规则' },
+            reason: { type: 'string', minLength: 2, pattern: '[^\\s.。…]', description: '理由：为什么这里不是问题' },
+          },
+        },
+      },
       rules: {
         type: 'object',
         description: '各规则的级别与选项，如 "placeholder": "off" 或 "publish-deadline": ["error", { … }]',

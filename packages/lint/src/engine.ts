@@ -1,6 +1,6 @@
 import { FORMATS, fillTemplate, formatFor, localize, type FormatSpec } from '@nianbao/format';
 import { documentFixRange, documentLocator, formatPlace, toReportData, type Locator, type ReportDocument, type Span } from '@nianbao/parse';
-import { readDirectives, suppressionFor, type Suppression } from './directives.js';
+import { isReason, readDirectives, suppressionFor, type Suppression } from './directives.js';
 import { RULES } from './registry.js';
 import type { Diagnostic, Fix, LintOptions, Locale, RelatedPlace, ReportDescriptor, Rule, RuleContext, RuleSetting, Severity, Suggestion } from './types.js';
 
@@ -154,10 +154,15 @@ export function lint(document: ReportDocument, options: LintOptions = {}, rules:
       }
       if (d.subject !== undefined) diagnostic.subject = d.subject;
       const suppression = id === 'directive' ? undefined : suppressionFor(suppressions, id, diagnostic.line);
+      // Files that cannot hold a comment are suppressed from the configuration, per rule, with a reason.
+      const inConfig = id === 'directive' || suppression ? undefined : options.fileSuppressions?.find((s) => s.rule === id && isReason(s.reason));
       if (suppression) {
         used.add(suppression);
         if (!options.reportSuppressed) return;
         diagnostic.suppressed = { reason: suppression.reason, line: suppression.line };
+      } else if (inConfig) {
+        if (!options.reportSuppressed) return;
+        diagnostic.suppressed = { reason: inConfig.reason, line: 0, ...(inConfig.config !== undefined ? { config: inConfig.config } : {}) };
       }
       out.push(diagnostic);
     };

@@ -64,7 +64,7 @@ export interface Diagnostic {
   /** For a .docx or PDF, which have no lines to open: where a person finds the finding (`第3页 第12行`, `第12段`). */
   place?: string;
   /** Present (with `--report-suppressed`) when an inline comment suppressed the finding. */
-  suppressed?: { reason: string; line: number };
+  suppressed?: { reason: string; line: number; /** Set when `.nianbaorc.json` suppressed it: the configuration file. */ config?: string };
   /** What the finding is about, as a format id (a missing section's or table's). */
   subject?: string;
 }
@@ -174,6 +174,8 @@ export interface LintOptions {
   agencyKind?: AgencyKind;
   /** Where the rule docs live; the docs of the installed package by default. */
   docsBaseUrl?: string;
+  /** Findings of these rules are suppressed in this file, with these reasons (from `.nianbaorc.json`'s `suppressions`). */
+  fileSuppressions?: ReadonlyArray<{ rule: string; reason: string; config?: string }>;
   /** Return suppressed findings too, each with the reason its comment gives. */
   reportSuppressed?: boolean;
 }

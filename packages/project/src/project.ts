@@ -140,6 +140,8 @@ export class Project {
       ...(outcome.previous ? { previous: outcome.previous } : {}),
       ...(overrides.reportSuppressed !== undefined ? { reportSuppressed: overrides.reportSuppressed } : {}),
     });
+    const fileSuppressions = file !== undefined && config.ok ? suppressionsFor(this.at(file), config) : [];
+    if (fileSuppressions.length > 0) options.fileSuppressions = fileSuppressions;
     return { document, config, locale, selected, options, problems };
   }
 
@@ -179,6 +181,15 @@ export class Project {
     if (!read.document.isReport) return { failure: { file: path, failure: { kind: 'not-a-report' } } };
     return { previous: { document: read.document, file: path } };
   }
+}
+
+/** The configuration's suppressions that name this file (paths relative to the configuration file). */
+function suppressionsFor(absolute: string, config: Extract<ProjectConfig, { ok: true }>): Array<{ rule: string; reason: string; config?: string }> {
+  const base = config.file ? dirname(config.file) : undefined;
+  if (base === undefined) return [];
+  return (config.config.suppressions ?? [])
+    .filter((s) => resolve(base, s.file) === absolute)
+    .map((s) => ({ rule: s.rule, reason: s.reason, config: config.file! }));
 }
 
 function pairedOutcome(found: PreviousReport | undefined): PreviousOutcome {
