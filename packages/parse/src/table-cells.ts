@@ -1,4 +1,4 @@
-import { normalizeLabel } from '@nianbao/format';
+import { VALUE_PREFIXES, VALUE_SUFFIXES, normalizeLabel } from '@nianbao/format';
 
 /**
  * Tokens of a table region: what one cell of a physical row holds, classified as a number, a blank or
@@ -34,6 +34,9 @@ export interface PhysicalRow {
 }
 
 const NUMBER = /^([+\-−–]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|个|条|项|次)?$/u;
+/** Words that come with a number in one cell (`增7`, `11批`, `约20`): a value where a number belongs, though not a number. */
+const longestFirst = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
+const WORDED = new RegExp(`^(?:${longestFirst(VALUE_PREFIXES)})?\\s*\\d+(?:\\.\\d+)?\\s*(?:${longestFirst(VALUE_SUFFIXES)})?$`, 'u');
 const VALUE_LIKE = /^(?:[-—–_/／\\×xX*＊.。]+|无|空|暂无|不适用|null|N\/?A)$/iu;
 
 /** Classifies a cell's text. Full-width digits and signs count: Word often writes them. */
@@ -49,7 +52,7 @@ export function classify(text: string, start: number, end: number): Token {
     if (m[4] !== undefined) token.unit = m[4];
     return token;
   }
-  return { text, start, end, kind: 'text', value: null, valueLike: VALUE_LIKE.test(folded), key: normalizeLabel(text) };
+  return { text, start, end, kind: 'text', value: null, valueLike: VALUE_LIKE.test(folded) || WORDED.test(folded), key: normalizeLabel(text) };
 }
 
 export interface FittedCell {
