@@ -89,3 +89,15 @@ export function evaluate(identity: Identity, place: string, cells: CellLookup): 
 export function evaluateAll(format: FormatSpec, identity: Identity, cells: CellLookup): Evaluation[] {
   return identityPlaces(format, identity).map((place) => evaluate(identity, place, cells));
 }
+
+/** How a term of an identity is named: its row's label (per-column identities) or its column's (per-row). */
+export function termLabel(format: FormatSpec, identity: Identity, ref: string): string {
+  const spec = format.tables[identity.table];
+  return identity.per === 'column' ? (spec.rows.find((r) => r.id === ref)?.label ?? ref) : (spec.columns.find((c) => c.id === ref)?.label ?? ref);
+}
+
+/** How the place an identity is checked at is named: its column's label (per-column identities) or its row's. */
+export function placeLabel(format: FormatSpec, identity: Identity, place: string): string {
+  const spec = format.tables[identity.table];
+  return identity.per === 'column' ? (spec.columns.find((c) => c.id === place)?.label ?? place) : (spec.rows.find((r) => r.id === place)?.label ?? place);
+}

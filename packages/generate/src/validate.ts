@@ -9,9 +9,11 @@ import {
   formatYearFor,
   evaluate,
   identityPlaces,
+  placeLabel,
   localize,
   reportDataSchema,
   termCell,
+  termLabel,
   totalIdentities,
   type CellValue,
   type FormatSpec,
@@ -177,18 +179,12 @@ function identityProblems(format: FormatSpec, data: ReportData, locale: Locale):
       });
       const { left, right, difference } = evaluation;
       if (difference === undefined || difference === 0 || left === undefined || right === undefined) continue;
-      const spec = format.tables[identity.table];
       // Terms differ along one dimension only: name them by it, and the place by the other.
-      const termLabel = (ref: string): string =>
-        identity.per === 'column' ? (spec.rows.find((r) => r.id === ref)?.label ?? ref) : (spec.columns.find((c) => c.id === ref)?.label ?? ref);
-      const placeLabel =
-        identity.per === 'column'
-          ? `“${spec.columns.find((c) => c.id === place)?.label ?? place}”${localize(locale, { zh: '列', en: ' column' })}`
-          : `“${spec.rows.find((r) => r.id === place)?.label ?? place}”${localize(locale, { zh: '行', en: ' row' })}`;
+      const where = `“${placeLabel(format, identity, place)}”${identity.per === 'column' ? localize(locale, { zh: '列', en: ' column' }) : localize(locale, { zh: '行', en: ' row' })}`;
       const describe = (side: 'left' | 'right'): string =>
         evaluation.terms
           .filter((x) => x.side === side)
-          .map((x) => `${x.term.sign === -1 ? '−' : ''}${x.term.previousYear ? localize(locale, { zh: '上年', en: "last year's " }) : ''}${termLabel(x.term.ref)} ${x.value!}`)
+          .map((x) => `${x.term.sign === -1 ? '−' : ''}${x.term.previousYear ? localize(locale, { zh: '上年', en: "last year's " }) : ''}${termLabel(format, identity, x.term.ref)} ${x.value!}`)
           .join(' + ')
           .replace(/\+ −/gu, '− ');
       // A side of one term is its value; a sum shows its parts and its total.
@@ -200,8 +196,8 @@ function identityProblems(format: FormatSpec, data: ReportData, locale: Locale):
         kind: totalIdentities(format).includes(identity) ? 'total' : 'identity',
         severity: identity.severity,
         message: localize(locale, {
-          zh: `${identity.description.zh}——${placeLabel}不成立：${side('left', left)}，而 ${side('right', right)}，相差 ${by}。`,
-          en: `${identity.description.en} — fails for ${placeLabel}: ${side('left', left)}, but ${side('right', right)}; they differ by ${by}.`,
+          zh: `${identity.description.zh}——${where}不成立：${side('left', left)}，而 ${side('right', right)}，相差 ${by}。`,
+          en: `${identity.description.en} — fails for ${where}: ${side('left', left)}, but ${side('right', right)}; they differ by ${by}.`,
         }),
       });
     }

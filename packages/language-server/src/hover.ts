@@ -1,5 +1,5 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
-import { FORMATS, canonicalHeading, evaluate, formatFor, identityPlaces, sectionSpec, type FormatSpec, type Identity, type IdentityTerm, type TableSpec } from '@nianbao/format';
+import { FORMATS, canonicalHeading, evaluate, formatFor, identityPlaces, sectionSpec, termLabel, type FormatSpec, type Identity, type IdentityTerm, type TableSpec } from '@nianbao/format';
 import { placedRows, readCell, tableOf, type Locale } from '@nianbao/lint';
 import { viewOffsetAt, type CellNode, type LabelNode, type ReportDocument, type RowNode, type TableNode } from '@nianbao/parse';
 import { t } from './messages.js';
@@ -28,10 +28,6 @@ function identitiesTotalling(format: FormatSpec, table: TableNode, row: RowNode,
   return out;
 }
 
-function termLabel(spec: TableSpec, identity: Identity, term: IdentityTerm): string {
-  return identity.per === 'column' ? (spec.rows.find((r) => r.id === term.ref)?.label ?? term.ref) : (spec.columns.find((c) => c.id === term.ref)?.label ?? term.ref);
-}
-
 /** On a total: the identity, each addend with its value, the sum, what is written, and the difference (the format's `evaluate`). */
 function totalHover(document: ReportDocument, previous: ReportDocument | undefined, table: TableNode, row: RowNode, cell: CellNode, locale: Locale): string[] {
   const format = tableFormatOf(document);
@@ -49,7 +45,7 @@ function totalHover(document: ReportDocument, previous: ReportDocument | undefin
     for (const term of evaluation.terms.filter((x) => x.side === addendSide)) {
       const sign = term.term.sign === -1 ? '− ' : '';
       const last = term.term.previousYear ? t(locale, 'hoverLastYear') : '';
-      lines.push(`- ${sign}${last}${termLabel(spec, identity, term.term)}: ${term.value ?? '—'}`);
+      lines.push(`- ${sign}${last}${termLabel(format, identity, term.term.ref)}: ${term.value ?? '—'}`);
     }
     lines.push('');
     const sum = evaluation[addendSide];

@@ -1,31 +1,21 @@
-import { localize, type FormatSpec, type Identity, type TableSpec } from '@nianbao/format';
+import { localize, placeLabel, termLabel, type FormatSpec, type Identity } from '@nianbao/format';
 import { checkIdentity, type IdentityFailure, type TermValue } from './cells.js';
 import { tableName } from './table-rules.js';
 import type { Locale, Rule, RuleContext, RuleMeta } from './types.js';
 
-/** How a term reads in a message: its label and value. */
-function termText(spec: TableSpec, identity: Identity, v: TermValue, locale: Locale): string {
-  const ref = identity.per === 'column' ? spec.rows.find((r) => r.id === v.rowId)?.label : spec.columns.find((c) => c.id === v.columnId)?.label;
+/** How a term reads in a message: its label (the format's) and value. */
+function termText(format: FormatSpec, identity: Identity, v: TermValue, locale: Locale): string {
   const last = v.term.previousYear ? localize(locale, { zh: '上年', en: "last year's " }) : '';
-  return `${last}${ref ?? v.term.ref} ${v.read.value}`;
+  return `${last}${termLabel(format, identity, v.term.ref)} ${v.read.value}`;
 }
 
 /** Terms joined with their signs; zeros left out of long sums so the message stays readable. */
-function termsText(spec: TableSpec, identity: Identity, values: readonly TermValue[], locale: Locale): string {
+function termsText(format: FormatSpec, identity: Identity, values: readonly TermValue[], locale: Locale): string {
   const shown = values.length > 6 ? values.filter((v) => v.read.value !== 0) : values;
-  const parts = shown.map((v, i) => `${i === 0 ? (v.term.sign === -1 ? '−' : '') : v.term.sign === -1 ? ' − ' : ' + '}${termText(spec, identity, v, locale)}`);
+  const parts = shown.map((v, i) => `${i === 0 ? (v.term.sign === -1 ? '−' : '') : v.term.sign === -1 ? ' − ' : ' + '}${termText(format, identity, v, locale)}`);
   const rest = values.length - shown.length;
   const zeros = rest > 0 ? localize(locale, { zh: `（其余 ${rest} 项为 0）`, en: ` (the other ${rest} are 0)` }) : '';
   return `${parts.join('') || '0'}${zeros}`;
-}
-
-/** The label of a term's row (per-column identities) or column (per-row): `（七）总计`, `现行有效件数`. */
-function termLabelOf(spec: TableSpec, identity: Identity, ref: string): string {
-  return identity.per === 'column' ? (spec.rows.find((r) => r.id === ref)?.label ?? ref) : (spec.columns.find((c) => c.id === ref)?.label ?? ref);
-}
-
-function placeLabel(spec: TableSpec, identity: Identity, place: string): string {
-  return identity.per === 'column' ? (spec.columns.find((c) => c.id === place)?.label ?? place) : (spec.rows.find((r) => r.id === place)?.label ?? place);
 }
 
 export interface IdentityRuleOptions {
@@ -56,18 +46,18 @@ export function identityRule({ meta, pointAt, crossYear = false }: IdentityRuleO
             messageId: 'mismatch',
             data: {
               table: tableName(spec, context.locale),
-              totalLabel: termLabelOf(spec, identity, identity.left[0]!.ref),
-              place: placeLabel(spec, identity, f.over),
-              left: termsText(spec, identity, f.left, context.locale),
+              totalLabel: termLabel(format, identity, identity.left[0]!.ref),
+              place: placeLabel(format, identity, f.over),
+              left: termsText(format, identity, f.left, context.locale),
               leftSum: f.leftSum,
-              right: termsText(spec, identity, f.right, context.locale),
+              right: termsText(format, identity, f.right, context.locale),
               rightSum: f.rightSum,
               diff: Math.round(Math.abs(f.leftSum - f.rightSum) * 100) / 100,
             },
             span: primary.read.cell.span,
             related: others.map((v) => ({
               span: v.read.cell.span,
-              text: termText(spec, identity, v, context.locale),
+              text: termText(format, identity, v, context.locale),
               ...(v.term.previousYear && context.previous?.file !== undefined ? { file: context.previous.file } : {}),
             })),
           });

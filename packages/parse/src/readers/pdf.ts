@@ -68,9 +68,9 @@ interface PageRead {
 /** A page whose lines hold this many rows of two numbers or more may hold a table: its borders are worth reading. */
 const TABLE_ROWS = 2;
 
-function mayHoldTable(pieces: readonly TextPiece[]): boolean {
+function mayHoldTable(lines: readonly PageLine[]): boolean {
   let rows = 0;
-  for (const line of pageLines(pieces)) if (line.cells.filter((c) => isNumberCell(c.text)).length >= 2 && ++rows >= TABLE_ROWS) return true;
+  for (const line of lines) if (line.cells.filter((c) => isNumberCell(c.text)).length >= 2 && ++rows >= TABLE_ROWS) return true;
   return false;
 }
 
@@ -124,7 +124,11 @@ async function readPage(page: PDFPageProxy, pdfjs: PdfJs): Promise<PageRead> {
   }
   let hasImages = false;
   let rules: Rule[] = [];
-  if (fallback.length > 0 || pieces.length === 0 || mayHoldTable(pieces)) {
+  // The lines of the horizontal text, read once: they tell whether a table may be drawn, and are the
+  // page's lines when no ruled table takes pieces from them and no vertical text joins them.
+  const horizontalLines = pageLines(pieces);
+  const horizontalCount = pieces.length;
+  if (fallback.length > 0 || pieces.length === 0 || mayHoldTable(horizontalLines)) {
     const vertical: TextPiece[] = [];
     try {
       // Costs a second pass over the page (fonts are translated for display): only for vertical text, for
@@ -146,7 +150,8 @@ async function readPage(page: PDFPageProxy, pdfjs: PdfJs): Promise<PageRead> {
   const tables = rules.length > 0 ? latticeTables(rules, pieces) : [];
   const held = new Set(tables.flatMap((t) => [...t.pieces]));
   const rest = held.size > 0 ? pieces.filter((p) => !held.has(p)) : pieces;
-  return { box, lines: fillBlankCells(numbersAfterLabels(pageLines(rest))), tables, hasText: pieces.length > 0, hasImages };
+  const lines = held.size === 0 && pieces.length === horizontalCount ? horizontalLines : pageLines(rest);
+  return { box, lines: fillBlankCells(numbersAfterLabels(lines)), tables, hasText: pieces.length > 0, hasImages };
 }
 
 /** The document's own fields (`Title`, `Author`, `Creator`, dates): around the report, not in it. */
