@@ -24,7 +24,7 @@ function run(files, count, seed) {
 /** `counts`: data sets per layout for the text, web and .docx layouts, and for the PDF layout. */
 export function layoutsBench({ count = 500, pdfCount = 200 } = {}) {
   const others = run(['test/layouts-text.property.test.ts', 'test/layouts-flat.property.test.ts', 'test/layouts-web.property.test.ts'], count, 10_001);
-  const pdf = run(['test/layouts-pdf.property.test.ts'], pdfCount, 20_001);
+  const pdf = run(['test/layouts-pdf-a.property.test.ts', 'test/layouts-pdf-b.property.test.ts'], pdfCount, 20_001);
   return {
     layoutsDataSets: count,
     layoutsFailedLayouts: others.failed,

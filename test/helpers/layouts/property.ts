@@ -52,12 +52,16 @@ function differences(found: ReportData, expected: ReportData, issues: readonly E
   return out;
 }
 
-/** Writes `count` data sets in each layout, reads them back, lints them, and injects one fault into each. */
-export function propertySuite(layouts: readonly LayoutId[], count: number): void {
+/**
+ * Writes `count` data sets in each layout, reads them back, lints them, and injects one fault into each.
+ * `offset` moves the first seed, so that one layout's data sets can be split over files the test
+ * workers run side by side.
+ */
+export function propertySuite(layouts: readonly LayoutId[], count: number, offset = 0): void {
 describe.each(layouts)('layout %s', (layout) => {
-  it(`gives ${count} data sets back and no error, and each injected fault its finding`, async () => {
+  it(`gives ${count} data sets back (seeds ${BASE_SEED + offset}–${BASE_SEED + offset + count - 1}) and no error, and each injected fault its finding`, async () => {
     for (let k = 0; k < count; k++) {
-      const seed = BASE_SEED + k;
+      const seed = BASE_SEED + offset + k;
       const data = randomReport(seed);
       const doc = await read(layout, compose(data, { seed }), seed);
       const back = toReportData(doc, { reportYear: data.reportYear });

@@ -19,6 +19,7 @@ import {
   scannedPdf,
   unreadablePages,
 } from './pdf-problems.js';
+import { keepingNatives } from './pdf-natives.js';
 import { pageRules, type Rule } from './pdf-rules.js';
 import { multiply, verticalPieces, type Matrix } from './pdf-vertical.js';
 import type { MetaField, PlaceMark, ReadProblem, SourceMetadata, SourceView } from './types.js';
@@ -38,12 +39,32 @@ function loadPdfJs(): Promise<{ pdfjs: PdfJs; assets: string }> {
     const build = join(root, 'legacy', 'build', 'pdf.mjs');
     // Imported by its file URL, so that a bundle (the VS Code extension) loads the copy it ships
     // instead of inlining two megabytes it rarely needs.
-    const pdfjs = (await import(pathToFileURL(build).href)) as PdfJs;
-    pdfjs.GlobalWorkerOptions.workerSrc ||= pathToFileURL(join(dirname(build), 'pdf.worker.mjs')).href;
+    const worker = pathToFileURL(join(dirname(build), 'pdf.worker.mjs')).href;
+    const pdfjs = await keepingNatives(async () => {
+      const api = (await import(pathToFileURL(build).href)) as PdfJs;
+      // The worker module is imported here, not at the first read, so that its polyfills load inside
+      // keepingNatives too; importing it registers it as the in-thread worker pdf.js looks for.
+      await import(worker);
+      return api;
+    });
+    pdfjs.GlobalWorkerOptions.workerSrc ||= worker;
     // CMaps and standard fonts are files of the package, read from disk (paths end with `/`).
     return { pdfjs, assets: join(root, '/') };
   })();
   return loaded;
+}
+
+/**
+ * The part of a DOM document pdf.js's font loader touches when fonts are handed over as CSS rules:
+ * a style element whose sheet takes rules. Nothing is kept.
+ */
+function fontSink(): unknown {
+  const sheet = { cssRules: [] as string[], insertRule: (): number => 0 };
+  const style = { sheet, remove: (): void => undefined };
+  return {
+    createElement: () => style,
+    documentElement: { getElementsByTagName: () => [{ append: (): void => undefined }] },
+  };
 }
 
 /** The folder of pdf.js: the installed package, or the copy a bundle ships beside itself (`pdfjs-dist/`). */
@@ -286,7 +307,12 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceView> {
     standardFontDataUrl: join(assets, 'standard_fonts', '/'),
     wasmUrl: join(assets, 'wasm', '/'),
     isEvalSupported: false,
-    disableFontFace: true,
+    // Glyph outlines are never drawn here. With font faces disabled pdf.js turns every glyph into a
+    // drawing path for the operator list (a third of the read); with them on, it hands each font to
+    // the document as a style rule, which the stand-in below takes and drops. Should pdf.js ever need
+    // more of a document than that, its own fallback builds the paths, as before.
+    disableFontFace: false,
+    ownerDocument: fontSink(),
     useSystemFonts: false,
     stopAtErrors: false,
   });

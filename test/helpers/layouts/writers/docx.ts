@@ -47,7 +47,8 @@ function pin(bytes: Uint8Array, date: Date): Uint8Array {
   const core = files['docProps/core.xml'];
   if (core) files['docProps/core.xml'] = new TextEncoder().encode(new TextDecoder().decode(core).replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/gu, `${date.toISOString().slice(0, 19)}Z`));
   const sorted = Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]!] as const));
-  return zipSync(sorted, { mtime: date, level: 6 });
+  // Level 1: the property suites write hundreds of packages, and Word reads any level alike.
+  return zipSync(sorted, { mtime: date, level: 1 });
 }
 
 export async function writeDocx(doc: LayoutDocument, options: WriterOptions = {}): Promise<Uint8Array> {

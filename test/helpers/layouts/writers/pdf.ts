@@ -19,6 +19,37 @@ export function pdfAvailable(): boolean {
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
+/**
+ * What pdfkit keeps of an opened font. pdfkit opens and parses the font file afresh for every
+ * document and lays out its strings again; the property suites write hundreds of PDFs with the one
+ * 19 MB font, so the first document's parsed font and layout cache are handed to the next ones.
+ * Each document still gets its own font object, subset and references (pdfkit's own constructor).
+ */
+interface OpenedFont {
+  font: unknown;
+  layoutCache?: Record<string, unknown>;
+  constructor: new (document: Pdf, font: unknown, id: string) => OpenedFont;
+}
+interface PdfFonts {
+  _font: OpenedFont;
+  _fontFamilies: Record<string, OpenedFont>;
+  _fontCount: number;
+}
+
+let opened: OpenedFont | undefined;
+
+function useCjkFont(pdf: Pdf): void {
+  const fonts = pdf as unknown as PdfFonts;
+  pdf.registerFont('cjk', CJK_FONT.file, CJK_FONT.family);
+  if (opened) {
+    const font = new opened.constructor(pdf, opened.font, `F${++fonts._fontCount}`);
+    if (opened.layoutCache) font.layoutCache = opened.layoutCache;
+    fonts._fontFamilies['cjk'] = font;
+  }
+  pdf.font('cjk');
+  opened ??= fonts._font;
+}
+
 const MARGIN = 64;
 const PAD = 3;
 
@@ -119,8 +150,7 @@ export function writePdf(doc: LayoutDocument, options: WriterOptions = {}): Prom
     pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     pdf.on('error', reject);
   });
-  pdf.registerFont('cjk', CJK_FONT.file, CJK_FONT.family);
-  pdf.font('cjk');
+  useCjkFont(pdf);
   const body = rng.pick([10.5, 11, 12]);
   const width = pdf.page.width - 2 * MARGIN;
   for (const p of pieces(doc)) {
