@@ -45,6 +45,11 @@ export interface SummaryQuantity {
    * means it but may not (`办结依申请公开事项`, `答复申请`). Read as a question, never as certain.
    */
   loosePhrase?: string;
+  /**
+   * How prose names it with the count first (regex source, whitespace-free text, group 1 the count):
+   * `共收到70件申请`, `收到8份政府信息公开申请`. As certain as `phrase`, where there is one.
+   */
+  countFirst?: string;
   /** Its cells in a format's tables. */
   source: (format: FormatSpec) => QuantitySource;
 }
@@ -67,7 +72,9 @@ export const SUMMARY_QUANTITIES: readonly SummaryQuantity[] = [
     id: 'received',
     name: { zh: '收到的申请', en: 'requests received' },
     table: 'applications',
-    phrase: '(?:收到|新收|接到|接收|受理)了?(?:政府信息公开|信息公开|依)?申请(?:公开)?(?:案件|事项)?(?:的)?(?:数量|总数|件数|数)?',
+    phrase: '(?:收到|新收|接到|接收|受理)了?(?:各类)?(?:政府信息公开|信息公开|依)?申请(?:公开)?(?:案件|事项)?(?:的)?(?:数量|总数|件数|数)?',
+    // The requests themselves, not an applicant's papers (`收到3份申请材料`, `申请书`, `申请表`).
+    countFirst: '(?:收到|新收|接到|接收|受理)了?(?:共计|总计|合计|共|计)?(\\d+)(?:件|份|个)(?:政府信息公开|信息公开|依申请公开)?申请(?!人|书|表|材料)',
     source: totalOf('newReceived'),
   },
   { id: 'carriedOver', name: { zh: '上年结转的申请', en: 'requests carried over from last year' }, table: 'applications', phrase: `(?:上年度?|上一年度?)结转${OF_REQUESTS}`, source: totalOf('carriedOver') },

@@ -1,5 +1,5 @@
 import type { SentenceNode } from '@nianbao/parse';
-import { flatten, type FlatText } from './text-scan.js';
+import { type FlatText, flatSentence } from './text-scan.js';
 
 /**
  * Counts listed in prose: `公开规章5条、规范性文件12条、其他信息8条`. A sentence is cut into items at
@@ -38,7 +38,7 @@ const CLOSE = '）)';
 
 /** The items of a sentence, in order. */
 export function sentenceItems(sentence: SentenceNode): SentenceItems {
-  const flat = flatten(sentence.text, sentence.span.start.offset);
+  const flat = flatSentence(sentence);
   const text = flat.text;
   const items: ListItem[] = [];
   let start = 0;

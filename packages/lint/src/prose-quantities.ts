@@ -1,7 +1,7 @@
 import { COUNT_TAIL, localize, quantity, SUMMARY_QUANTITIES, tableName, type Localized, type QuantityId, type QuantitySource, type SectionId } from '@nianbao/format';
 import type { ParagraphNode, SentenceNode, Span } from '@nianbao/parse';
 import { placedRows, readCell, tableOf, type ReadCell } from './cells.js';
-import { COMPARISON, flatSpan, flatten, flattenText, yearsIn, type FlatText } from './text-scan.js';
+import { COMPARISON, flatSentence, flatSpan, flattenText, yearsIn, type FlatText } from './text-scan.js';
 import type { Locale, RuleContext } from './types.js';
 
 /**
@@ -28,14 +28,39 @@ interface Quantity {
   sentence?: (text: string) => boolean;
   /** A looser wording of the quantity: what it finds is asked about, never an error. */
   loose?: boolean;
+  /**
+   * Whether words before it in the sentence make the count a part or a kind of the quantity, not all of
+   * it: `因保护第三方合法权益不予公开2件` is one reason’s share of the eight 不予公开 rows, `未经复议直接
+   * 提起行政诉讼5件` one of the two kinds of lawsuit.
+   */
+  partial?: (before: string) => boolean;
 }
 
 /** Where a phrase stands: its sentence and paragraph (whitespace-free) and section. */
 interface Where {
   sentence: string;
-  paragraph: string;
+  /** Whether the paragraph's words match: asked once per paragraph and pattern, as a paragraph may be a whole run-on file. */
+  paragraph: (pattern: RegExp) => boolean;
   section: SectionId | undefined;
 }
+
+/** The paragraph tests of `Where`, each answered once for the paragraph. */
+function paragraphWords(text: string): (pattern: RegExp) => boolean {
+  const answers = new Map<RegExp, boolean>();
+  return (pattern) => {
+    let answer = answers.get(pattern);
+    if (answer === undefined) {
+      answer = pattern.test(text);
+      answers.set(pattern, answer);
+    }
+    return answer;
+  };
+}
+
+const ABOUT_DISCLOSURE_REQUESTS = /依申请|公开申请/u;
+const ABOUT_APPLYING = /申请/u;
+const ABOUT_DISCLOSURE = /信息公开|依申请|政务公开/u;
+const CARRY_OVER_INCLUDED = /(?:上年度?|上一年度?|去年)结转|含[^，,。；;]{0,8}结转/u;
 
 /**
  * Whether the phrase is about what the tables count. `受理申请3000件` in a paragraph on the service
@@ -48,11 +73,11 @@ function onTopic(quantity: Quantity, where: Where, phrase: string): boolean {
       return !/本年(?:新)?制发|废止/u.test(where.sentence);
     case 'requestCount':
       // 收到, 办结: words of every kind of business; the requests must be disclosure requests.
-      return where.section === 'applications' || /公开/u.test(phrase) || /依申请|公开申请/u.test(where.paragraph);
+      return where.section === 'applications' || /公开/u.test(phrase) || where.paragraph(ABOUT_DISCLOSURE_REQUESTS);
     case 'requests':
-      return where.section === 'applications' || /申请/u.test(where.paragraph);
+      return where.section === 'applications' || where.paragraph(ABOUT_APPLYING);
     case 'review':
-      return (where.section === 'reviewLitigation' || /信息公开|依申请|政务公开/u.test(where.paragraph)) && !/办理|审理|承办|受理/u.test(where.sentence);
+      return (where.section === 'reviewLitigation' || where.paragraph(ABOUT_DISCLOSURE)) && !/办理|审理|承办|受理/u.test(where.sentence);
   }
 }
 
@@ -63,19 +88,27 @@ const ABOUT_REQUESTS = (text: string): boolean => /申请/u.test(text) && !/复�
 /** A sentence about administrative review only (its 维持/纠正 are the review's, not a lawsuit's). */
 const ABOUT_REVIEW_ONLY = (text: string): boolean => /行政复议/u.test(text) && !/诉讼|起诉/u.test(text);
 
+/**
+ * A reason given in the count's own clause (`因…`, `属于…`, `以…为由`): the count is that reason's rows of a
+ * group (不予公开, 无法提供, 不予处理), not the group's sum.
+ */
+const FOR_A_REASON = (before: string): boolean => /(?:因|由于|属于|涉及|鉴于|为由|依据|根据|按照)[^，,；;。：:]*$/u.test(before);
+/** One kind of lawsuit named before the count: filed directly, or after a review — not both totals. */
+const ONE_KIND_OF_LAWSUIT = (before: string): boolean => /直接(?:提起|起诉|向)|未经(?:行政)?复议|复议后|经(?:行政)?复议/u.test(before);
+
 /** What each quantity's words must be about, and what the sentence must allow, for the words to mean it. */
-const READING: Record<QuantityId, Pick<Quantity, 'topic' | 'sentence'>> = {
+const READING: Record<QuantityId, Pick<Quantity, 'topic' | 'sentence' | 'partial'>> = {
   received: { topic: 'requestCount', sentence: (text) => !/复议|诉讼|留言|来信|信访|投诉|举报|咨询|热线/u.test(text) },
   carriedOver: { topic: 'requests' },
   carriedForward: { topic: 'requests' },
   handled: { topic: 'requestCount', sentence: ABOUT_REQUESTS },
   disclosed: { topic: 'requests' },
   partiallyDisclosed: { topic: 'requests' },
-  withheld: { topic: 'requests' },
-  unavailable: { topic: 'requests' },
-  notProcessed: { topic: 'requests' },
+  withheld: { topic: 'requests', partial: FOR_A_REASON },
+  unavailable: { topic: 'requests', partial: FOR_A_REASON },
+  notProcessed: { topic: 'requests', partial: FOR_A_REASON },
   review: { topic: 'review' },
-  litigation: { topic: 'review' },
+  litigation: { topic: 'review', partial: ONE_KIND_OF_LAWSUIT },
   reviewUpheld: { topic: 'review', sentence: ABOUT_REVIEW_ONLY },
   reviewCorrected: { topic: 'review', sentence: ABOUT_REVIEW_ONLY },
   documentsInForce: { topic: 'documents' },
@@ -83,6 +116,7 @@ const READING: Record<QuantityId, Pick<Quantity, 'topic' | 'sentence'>> = {
 
 const QUANTITIES: Quantity[] = [
   ...SUMMARY_QUANTITIES.filter((q) => q.phrase !== undefined).map((q) => ({ id: q.id, name: q.name, pattern: RE(`${q.phrase!}${COUNT_TAIL}`), ...READING[q.id] })),
+  ...SUMMARY_QUANTITIES.filter((q) => q.countFirst !== undefined).map((q) => ({ id: q.id, name: q.name, pattern: RE(q.countFirst!), ...READING[q.id] })),
   ...SUMMARY_QUANTITIES.filter((q) => q.loosePhrase !== undefined).map((q) => ({ id: q.id, name: q.name, pattern: RE(`${q.loosePhrase!}${COUNT_TAIL}`), ...READING[q.id], loose: true })),
 ];
 
@@ -92,17 +126,25 @@ const RATE_WORD = /率/u;
 /** The end of the year as a point in time: `截至年底`, `截至2023年12月31日`. */
 const YEAR_END = /截[至止](?:本?年[底末]|\d{4}年(?:[底末]|12月31日)|12月31日)/gu;
 
-/** A count that belongs to part of the agency or to the whole system, not to the report's tables. */
-export const OTHER_SCOPE = /各(?:部门|单位|街道|街镇|乡镇|镇街|级|县|区|市)|区直|市直|县直|本级|所属|下属|系统内?共/u;
+/**
+ * A count that belongs to part of the agency or to the whole system, not to the report's tables; or a
+ * sentence that gives a wider count and then the agency's own (`全区共受理…500件，其中本机关受理64件`).
+ */
+export const OTHER_SCOPE = /各(?:部门|单位|街道|街镇|乡镇|镇街|级|县|区|市)|区直|市直|县直|本级|所属|下属|系统内?共|其中(?:本机关|本单位|本部门|我(?:局|办|委|厅|处|院|中心))/u;
 /** Spread over several items at once: the count of one cannot be told. */
 export const SPREAD = /分别|平均|每/u;
 
-/** A conjunction right before a phrase joins it to the one before (`予以公开和部分公开5件`): a combined count. */
+/**
+ * A conjunction right before a phrase joins it to the one before (`予以公开和部分公开5件`, `被申请行政复议和
+ * 提起行政诉讼共3件`, a verb between them): a combined count.
+ */
 function joinedToPrevious(text: string, start: number): boolean {
-  const before = text[start - 1];
+  const verb = /(?:被)?(?:提起|申请)$/u.exec(text.slice(Math.max(0, start - 3), start));
+  const at = start - (verb ? verb[0].length : 0);
+  const before = text[at - 1];
   if (before === undefined || !/[和及与或、]/u.test(before)) return false;
   // `4件、部分公开2件` is a list, not a join: what comes before the conjunction is a count.
-  return !/[件条个宗起份项例次\d]/u.test(text[start - 2] ?? '');
+  return !/[件条个宗起份项例次\d]/u.test(text[at - 2] ?? '');
 }
 
 /** One count stated in the text. */
@@ -119,11 +161,11 @@ export interface Statement {
   loose?: 'noun' | 'rate';
 }
 
-function sentenceStatements(context: RuleContext, paragraph: ParagraphNode, paragraphText: string, sentence: SentenceNode, reportYear: number | undefined): Statement[] {
+function sentenceStatements(context: RuleContext, paragraph: ParagraphNode, paragraphHas: (pattern: RegExp) => boolean, sentence: SentenceNode, reportYear: number | undefined): Statement[] {
   // Every quantity ends in a count and its unit (`15件`): a sentence without one states none.
   if (!COUNT.test(sentence.text)) return [];
-  const flat: FlatText = flatten(sentence.text, sentence.span.start.offset);
-  const where: Where = { sentence: flat.text, paragraph: paragraphText, section: paragraph.section };
+  const flat: FlatText = flatSentence(sentence);
+  const where: Where = { sentence: flat.text, paragraph: paragraphHas, section: paragraph.section };
   const text = flat.text;
   // Comparisons, growth, cumulative totals: not this year's plain count. A percentage alone (`占42%`)
   // leaves the counts plain; a rate (`办结率100%`) makes them a question.
@@ -135,16 +177,17 @@ function sentenceStatements(context: RuleContext, paragraph: ParagraphNode, para
   // Another year named outside a document's name: the count may be that year's.
   if (yearsIn(text).some((y) => !y.inTitle && y.year !== reportYear)) return [];
   const found: Statement[] = [];
+  const includesCarryOver = CARRY_OVER_INCLUDED.test(text);
   for (const quantity of QUANTITIES) {
     if (quantity.sentence && !quantity.sentence(text)) continue;
     for (const m of text.matchAll(quantity.pattern)) {
-      if (joinedToPrevious(text, m.index) || !onTopic(quantity, where, m[0])) continue;
+      if (joinedToPrevious(text, m.index) || !onTopic(quantity, where, m[0]) || quantity.partial?.(text.slice(0, m.index))) continue;
       const [from, to] = m.indices![1]!;
       const statement: Statement = {
         quantity,
         value: Number(m[1]),
         span: flatSpan(context.document, flat, from, to),
-        includesCarryOver: /(?:上年度?|上一年度?|去年)结转|含[^，,。；;]{0,8}结转/u.test(text),
+        includesCarryOver,
       };
       if (quantity.loose) statement.loose = 'noun';
       else if (aboutRate) statement.loose = 'rate';
@@ -163,9 +206,9 @@ export function proseStatements(context: RuleContext): Array<{ statement: Statem
   const out: Array<{ statement: Statement; expected: Expected | undefined }> = [];
   for (const p of document.paragraphs) {
     if (!p.sentences.some((s) => COUNT.test(s.text))) continue;
-    const paragraphText = flattenText(p.text);
+    const paragraphHas = paragraphWords(flattenText(p.text));
     for (const s of p.sentences) {
-      for (const statement of sentenceStatements(context, p, paragraphText, s, document.reportYear)) out.push({ statement, expected: expectedOf(context, statement) });
+      for (const statement of sentenceStatements(context, p, paragraphHas, s, document.reportYear)) out.push({ statement, expected: expectedOf(context, statement) });
     }
   }
   return out;

@@ -4,7 +4,7 @@
  * sentence names, and spans built from offsets.
  */
 import { CJK_YEAR_SOURCE, cjkYearValue } from '@nianbao/format';
-import { LineIndex, type ReportDocument, type Span } from '@nianbao/parse';
+import { LineIndex, type ReportDocument, type SentenceNode, type Span } from '@nianbao/parse';
 
 const LINE_INDEXES = new WeakMap<ReportDocument, LineIndex>();
 
@@ -49,7 +49,9 @@ export function flattenText(source: string): string {
 export function flatten(source: string, base: number): FlatText {
   // Most sentences have neither: then the text is its own flat form, offset for offset.
   if (!NEEDS_FLATTENING.test(source)) return { text: source, offsets: Array.from({ length: source.length + 1 }, (_, i) => base + i) };
-  let text = '';
+  // Characters are collected and joined once: reading the last character of a string built by `+=`
+  // flattens it each time, which made a long paragraph quadratic.
+  const chars: string[] = [];
   const offsets: number[] = [];
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]!;
@@ -57,21 +59,33 @@ export function flatten(source: string, base: number): FlatText {
       // Keep one space between digits; drop it everywhere else.
       let j = i;
       while (j + 1 < source.length && SPACE.test(source[j + 1]!)) j++;
-      const before = text[text.length - 1];
+      const before = chars[chars.length - 1];
       const after = source[j + 1];
       if (before !== undefined && after !== undefined && /\d/u.test(before) && /[\d\uff10-\uff19]/u.test(after) && !LINE_BREAK_ONLY.test(source.slice(i, j + 1))) {
-        text += ' ';
+        chars.push(' ');
         offsets.push(base + i);
       }
       i = j;
       continue;
     }
     // Full-width digits are the same numbers (one UTF-16 unit either way, so offsets stay exact).
-    text += FULL_WIDTH_DIGIT.test(ch) ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch;
+    chars.push(FULL_WIDTH_DIGIT.test(ch) ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch);
     offsets.push(base + i);
   }
   offsets.push(base + source.length);
-  return { text, offsets };
+  return { text: chars.join(''), offsets };
+}
+
+const FLAT_SENTENCES = new WeakMap<SentenceNode, FlatText>();
+
+/** A sentence's flat text, made once and shared by every rule that reads it. */
+export function flatSentence(sentence: SentenceNode): FlatText {
+  let flat = FLAT_SENTENCES.get(sentence);
+  if (!flat) {
+    flat = flatten(sentence.text, sentence.span.start.offset);
+    FLAT_SENTENCES.set(sentence, flat);
+  }
+  return flat;
 }
 
 /** The source span of `flat.text[start, end)`. */
@@ -100,10 +114,36 @@ export interface YearMention {
   inTitle: boolean;
 }
 
-/** Whether position `at` of `text` is inside 《…》. */
+/** The last text `insideBookTitle` was asked about, with the position of the last 《 and 》 before each character. */
+let titleText: string | undefined;
+let lastOpen: Int32Array = new Int32Array(0);
+let lastClose: Int32Array = new Int32Array(0);
+
+/**
+ * Whether position `at` of `text` is inside 《…》. Asked for many positions of one text (each year, each
+ * number of a long paragraph), so the last 《 and 》 before each position are found once per text.
+ */
 export function insideBookTitle(text: string, at: number): boolean {
-  const open = text.lastIndexOf('《', at);
-  return open >= 0 && text.lastIndexOf('》', at) < open;
+  if (text.length < 256) {
+    const open = text.lastIndexOf('《', at);
+    return open >= 0 && text.lastIndexOf('》', at) < open;
+  }
+  if (titleText !== text) {
+    titleText = text;
+    lastOpen = new Int32Array(text.length);
+    lastClose = new Int32Array(text.length);
+    let open = -1;
+    let close = -1;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '《') open = i;
+      else if (text[i] === '》') close = i;
+      lastOpen[i] = open;
+      lastClose[i] = close;
+    }
+  }
+  const i = Math.min(at, text.length - 1);
+  if (i < 0) return false;
+  return lastOpen[i]! >= 0 && lastClose[i]! < lastOpen[i]!;
 }
 
 /**
@@ -124,7 +164,7 @@ export function yearsIn(text: string): YearMention[] {
  * Words that make a sentence speak of more than this year's figures: comparisons with last year,
  * growth, cumulative or historical totals, plans. A sentence holding one is not read for certain facts.
  */
-export const COMPARISON = /同比|环比|较上年|较去年|比上年|比去年|上一年|去年|往年|历年|上年(?!度?结转)|增长|下降|增加|减少|提高|降低|上升|增幅|降幅|累计|以来|至今|截至|截止|[%％‰]|百分之|成以上/u;
+export const COMPARISON = /同比|环比|较上年|较去年|比上年|比去年|上一年(?!度?结转)|去年|往年|历年|上年(?!度?结转)|增长|下降|增加|减少|提高|降低|上升|增幅|降幅|累计|以来|至今|截至|截止|[%％‰]|百分之|成以上/u;
 
 
 

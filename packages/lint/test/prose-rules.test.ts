@@ -61,6 +61,13 @@ describe('prose-sum: shares against their parts', () => {
     expect(found('prose-sum', '共受理申请81件，其中予以公开34件，占45%。')).toEqual(['正文写 34件占 45%，但 34 ÷ 81 = 41.98%：请核对比例或数字。']);
     expect(found('prose-sum', '全年共收到申请200件，其中网上申请150件，占比70.0%。')).toHaveLength(1);
   });
+  it('a share of a count stated between the total and the part is of that count', () => {
+    expect(found('prose-sum', '共收到申请95件，办结93件，其中予以公开30件，占32.3%。')).toEqual([]);
+    // A share that fits neither the total nor the count before it is still reported, against the total.
+    expect(found('prose-sum', '共收到申请95件，办结93件，其中予以公开30件，占40%。')).toEqual(['正文写 30件占 40%，但 30 ÷ 95 = 31.58%：请核对比例或数字。']);
+    // An earlier part with a share of its own is no base for the next one.
+    expect(found('prose-sum', '共受理申请81件，其中予以公开34件，占42%，部分公开5件，占14.7%。')).toHaveLength(1);
+  });
   it('rounded or cut to the decimals written, and shares of something else, are fine', () => {
     for (const body of [
       '共受理申请81件，其中予以公开34件，占42%。',

@@ -331,6 +331,40 @@ describe('text-mismatch', () => {
     expect(run(text)).toEqual([]);
   });
 
+  it('the count before the noun (收到70件申请) is read as surely as after it', () => {
+    expect(run(withTable('本年度共收到15件政府信息公开申请。'))).toEqual([]);
+    expect(run(withTable('本年度共收到15份申请，办结16件。'))).toEqual([]);
+    expect(run(withTable('本年度全区共收到14件申请，及时依法依规办结16件。'))).toEqual([['text-mismatch', 7, 9, 'error']]);
+    expect(run(withTable('全年共收到18份政府信息公开申请。'))).toEqual([['text-mismatch', 7, 6, 'error']]);
+    // An applicant's papers are not requests.
+    expect(run(withTable('全年共收到20份申请材料，受理3件申请人的补正说明。'))).toEqual([]);
+  });
+
+  it('收到各类申请 and 上一年度结转 are read', () => {
+    expect(run(withTable('全年共收到各类政府信息公开申请18件。'))).toEqual([['text-mismatch', 7, 16, 'error']]);
+    expect(run(withTable('上一年度结转政府信息公开申请2件。'))).toEqual([]);
+    expect(run(withTable('上一年度结转政府信息公开申请3件。'))).toEqual([['text-mismatch', 7, 15, 'error']]);
+  });
+
+  it('one reason’s part of a group, one kind of lawsuit, a joined count and the agency’s part of a wider count are not the quantity', () => {
+    const t = applicationsTable([
+      ['withheldThirdParty', naturalPersons(1)],
+      ['withheldInternalAffairs', naturalPersons(2)],
+      ...['withheldStateSecret', 'withheldProhibitedByLaw', 'withheldSecurityStability', 'withheldProcess', 'withheldEnforcementFile', 'withheldQuery'].map((id) => [id, naturalPersons(0)] as const),
+    ]);
+    expect(run(withTable('对政府信息公开申请，因保护第三方合法权益不予公开1件，属于三类内部事务信息不予公开2件。', t))).toEqual([]);
+    // The group's total, with its reasons after it, is still read.
+    expect(run(withTable('其中不予公开4件，主要涉及第三方合法权益。', t))).toEqual([['text-mismatch', 7, 7, 'error']]);
+    const t4 = reviewTable([1, 0, 0, 0, 1, 2, 0, 0, 0, 2, 1, 0, 0, 0, 1]);
+    const text = (prose: string): string => `${TITLE_2023}\n\n${PERIOD_2023}\n\n四、政府信息公开行政复议、行政诉讼情况\n\n${prose}\n\n${t4}\n`;
+    expect(run(text('未经复议直接提起行政诉讼2件，复议后提起行政诉讼1件。'))).toEqual([]);
+    expect(run(text('经行政复议后，又被提起行政诉讼1件。'))).toEqual([]);
+    expect(run(text('本年度被申请行政复议和提起行政诉讼共4件。'))).toEqual([]);
+    // Both kinds named after the total leave the total read.
+    expect(run(text('本年度被提起行政诉讼4件，其中直接起诉2件，复议后再起诉1件。'))).toEqual([['text-mismatch', 7, 11, 'error']]);
+    expect(run(withTable('全区共受理政府信息公开申请80件，其中本机关受理15件。'))).toEqual([]);
+  });
+
   it('the related places are the table cells with their values', () => {
     const d = lint(parseReport(withTable('本年度共收到政府信息公开申请16件。'), { fileName: 'r.md' }), { only: ['text-mismatch'] });
     expect(d).toHaveLength(1);

@@ -19,6 +19,42 @@ function enumeratorOf(text: string, start: number, lines: LineIndex): Enumerator
 const SENTENCE_END = /[。！？!?；;]+[”’）)]*/gu;
 const NUMBER_IN_TEXT = /\d+(?:[.,]\d+)*/gu;
 
+/** Characters a sentence may hold before it is cut (see pushBounded). */
+const MAX_SENTENCE = 2000;
+const SOFT_BREAK = /[，,、：:\s]/u;
+
+/** Where to cut `text` at or before `limit` (past `from`): after a comma or space, never inside a number or a surrogate pair. */
+function boundedCut(text: string, from: number, limit: number): number {
+  for (let at = limit; at > from + MAX_SENTENCE / 2; at--) if (SOFT_BREAK.test(text[at - 1]!)) return at;
+  let at = limit;
+  while (at > from + 1 && (/[\d.]/u.test(text[at - 1]!) && /[\d.]/u.test(text[at]!) || /[\udc00-\udfff]/u.test(text[at]!))) at--;
+  return at > from + 1 ? at : limit;
+}
+
+/**
+ * A sentence whose numbers are found when first asked for: a run-on line of a pathological file may
+ * hold a million, each with its span, and most readers never look.
+ */
+function sentenceNode(text: string, span: SentenceNode['span'], lines: LineIndex): SentenceNode {
+  let numbers: NumberNode[] | undefined;
+  const node = { text, span } as SentenceNode;
+  Object.defineProperty(node, 'numbers', {
+    enumerable: true,
+    get(): NumberNode[] {
+      if (!numbers) {
+        numbers = [];
+        const s = span.start.offset;
+        for (const m of text.matchAll(NUMBER_IN_TEXT)) {
+          const value = Number(m[0].replace(/,/gu, ''));
+          if (Number.isFinite(value)) numbers.push({ text: m[0], value, span: lines.span(s + m.index, s + m.index + m[0].length) });
+        }
+      }
+      return numbers;
+    },
+  });
+  return node;
+}
+
 function sentencesOf(text: string, start: number, lines: LineIndex): SentenceNode[] {
   const sentences: SentenceNode[] = [];
   let from = 0;
@@ -28,17 +64,18 @@ function sentencesOf(text: string, start: number, lines: LineIndex): SentenceNod
     const body = raw.trim();
     if (body !== '') {
       const s = start + from + lead;
-      const numbers: NumberNode[] = [];
-      for (const m of body.matchAll(NUMBER_IN_TEXT)) {
-        const value = Number(m[0].replace(/,/gu, ''));
-        if (Number.isFinite(value)) numbers.push({ text: m[0], value, span: lines.span(s + m.index, s + m.index + m[0].length) });
-      }
-      sentences.push({ text: body, span: lines.span(s, s + body.length), numbers });
+      sentences.push(sentenceNode(body, lines.span(s, s + body.length), lines));
     }
     from = to;
   };
-  for (const m of text.matchAll(SENTENCE_END)) push(m.index + m[0].length);
-  push(text.length);
+  const pushBounded = (to: number): void => {
+    // No sentence anyone writes runs this long; a run-on line of a broken export does, and each rule
+    // that reads sentences would hold and scan it whole. Cut it where a comma or a space allows.
+    while (to - from > MAX_SENTENCE) push(boundedCut(text, from, from + MAX_SENTENCE));
+    push(to);
+  };
+  for (const m of text.matchAll(SENTENCE_END)) pushBounded(m.index + m[0].length);
+  pushBounded(text.length);
   return sentences;
 }
 

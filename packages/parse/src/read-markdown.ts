@@ -3,6 +3,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { trimRun, type Block, type TextRun } from './blocks.js';
+import { tameMarkdown } from './markdown-guard.js';
 import { readLines } from './read-text.js';
 
 const commonmark = unified().use(remarkParse).freeze();
@@ -46,7 +47,7 @@ export function readMarkdown(text: string, starts: readonly number[]): Block[] {
   try {
     // GFM doubles remark's cost; only pipe tables need it, and most reports have none.
     const processor = DELIMITER_ROW.test(text) ? gfm : commonmark;
-    tree = processor.parse(maskUnclosedComment(text));
+    tree = processor.parse(maskUnclosedComment(tameMarkdown(text)));
   } catch {
     // remark does not throw on text, but a parser bug must not cost the user the whole document.
     return readLinesAll(text, starts);

@@ -13,17 +13,34 @@ import { classify, type PhysicalRow, type Token } from './table-cells.js';
 const DIGITS = /[+\-−]?[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;
 const CJK = /[\u4e00-\u9fff]/u;
 /** Digits that are part of a label's words: `第2项`, `（2019年起）`, `2.其他…`, `30号`, `100%`. */
-const LABEL_DIGIT_AFTER = /^\s*[年月日号条项〕\]）)%％]/u;
-const ITEM_NUMBER_AFTER = /^[.．、]\s*[\u4e00-\u9fff“"]/u;
+const LABEL_DIGIT_AFTER = /\s*[年月日号条项〕\]）)%％]/uy;
+const ITEM_NUMBER_AFTER = /[.．、]\s*[\u4e00-\u9fff“"]/uy;
+const UNIT_AFTER = /万元|亿元|元/uy;
 
-function parenDepth(text: string, upTo: number): number {
+const OPEN = new Set(['（', '(', '〔', '[']);
+const CLOSE = new Set(['）', ')', '〕', ']']);
+
+/**
+ * Bracket depth at increasing positions of one text, each character read once: a long run-on line
+ * holds thousands of numbers, and counting from the start for each was quadratic.
+ */
+function depthReader(text: string): (upTo: number) => number {
+  let at = 0;
   let depth = 0;
-  for (let i = 0; i < upTo; i++) {
-    const ch = text[i];
-    if (ch === '（' || ch === '(' || ch === '〔' || ch === '[') depth++;
-    else if ((ch === '）' || ch === ')' || ch === '〕' || ch === ']') && depth > 0) depth--;
-  }
-  return depth;
+  return (upTo) => {
+    for (; at < upTo; at++) {
+      const ch = text[at]!;
+      if (OPEN.has(ch)) depth++;
+      else if (CLOSE.has(ch) && depth > 0) depth--;
+    }
+    return depth;
+  };
+}
+
+/** Whether `pattern` (sticky) matches `text` at `at`; returns the match or null. */
+function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
 }
 
 function textToken(text: string, start: number): Token | undefined {
@@ -76,17 +93,17 @@ function cellTokensRaw(cell: TextRun): Token[] {
   const whole = classify(text, cell.start, cell.end);
   if (whole.kind !== 'text' || !CJK.test(text) || !/[0-9０-９]/u.test(text)) return [whole];
   const cuts: Array<{ start: number; end: number }> = [];
+  const depthAt = depthReader(text);
   for (const m of text.matchAll(DIGITS)) {
     let end = m.index + m[0].length;
-    const after = text.slice(end);
-    const before = text.slice(Math.max(0, m.index - 1), m.index);
-    if (LABEL_DIGIT_AFTER.test(after) || before === '第' || parenDepth(text, m.index) > 0) continue;
-    if (ITEM_NUMBER_AFTER.test(after)) {
+    const before = text[m.index - 1];
+    if (matchAt(LABEL_DIGIT_AFTER, text, end) !== null || before === '第' || depthAt(m.index) > 0) continue;
+    if (matchAt(ITEM_NUMBER_AFTER, text, end) !== null) {
       // `…00000002.其他法律…`: the last digit numbers the next label.
       if (m[0].length === 1 || m[0].includes('.') || m[0].includes('．')) continue;
       end -= 1;
     }
-    const unit = /^(万元|亿元|元)/u.exec(text.slice(end));
+    const unit = matchAt(UNIT_AFTER, text, end);
     cuts.push({ start: m.index, end: end + (unit ? unit[0].length : 0) });
   }
   if (cuts.length === 0) return [whole];
@@ -137,7 +154,7 @@ function repair(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const previous = out[out.length - 1];
     const next = tokens[i + 1];
-    if (t.kind === 'number' && isText(previous) && isText(next) && (/[第（(]$/u.test(previous!.text) || LABEL_DIGIT_AFTER.test(next!.text))) {
+    if (t.kind === 'number' && isText(previous) && isText(next) && (/[第（(]$/u.test(previous!.text) || matchAt(LABEL_DIGIT_AFTER, next!.text, 0) !== null)) {
       out.push({ ...t, kind: 'text', value: null, valueLike: false, key: normalizeLabel(t.text) });
       continue;
     }

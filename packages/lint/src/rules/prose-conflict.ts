@@ -1,6 +1,6 @@
 import type { Span } from '@nianbao/parse';
 import { OTHER_SCOPE, SPREAD } from '../prose-quantities.js';
-import { COMPARISON, flatSpan, flatten, yearsIn } from '../text-scan.js';
+import { COMPARISON, flatSpan, yearsIn, flatSentence } from '../text-scan.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -75,7 +75,7 @@ const rule: Rule = {
     for (const paragraph of document.paragraphs) {
       for (const sentence of paragraph.sentences) {
         if (!/\d/u.test(sentence.text)) continue;
-        const flat = flatten(sentence.text, sentence.span.start.offset);
+        const flat = flatSentence(sentence);
         const text = flat.text;
         if (COMPARISON.test(text) || OTHER_SCOPE.test(text) || SPREAD.test(text)) continue;
         if (yearsIn(text).some((y) => !y.inTitle && y.year !== document.reportYear)) continue;

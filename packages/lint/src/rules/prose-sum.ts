@@ -59,8 +59,8 @@ const rule: Rule = {
     severity: 'warning',
     fixable: false,
     details: {
-      zh: '正文写“共……N条（件、项……），其中A x条，B y条，……”时，分项之和应等于总数。只在分项明显完整时相加：最后一项是“其他”“其余”（没有“其他”的分项可能重叠，如网站和新媒体各发布若干条，或只是举例）；分项要用与总数相同的量词，在同一个括号内，或在括号外以“、”相连。只列举几项的“其中”（“其中予以公开34件，部分公开5件”）不报告。级别为警告，消息给出分项之和。分项后写的比例（“其中予以公开34件，占42%”）与“分项 ÷ 总数”核对，按正文写出的小数位四舍五入或截断都算对（7.58% 写作 7.6% 或 7.5% 都不报告）。',
-      en: 'When the text says “共 … N条, 其中 A x条, B y条, …”, the parts should add up to the total. They are added only where the list is plainly complete — its last part is “其他”/“其余” (the rest; without it parts may overlap, as a website and an app, or be examples) — in the same measure word as the total, inside one bracket or, outside one, joined by 、. A 其中 that names a few parts only (其中予以公开34件，部分公开5件) is not reported. A warning; the message gives the sum. A share written after a part (其中予以公开34件，占42%) is checked against part ÷ total, rounded or cut to the decimals written (7.58 % as 7.6 % or 7.5 % is fine).',
+      zh: '正文写“共……N条（件、项……），其中A x条，B y条，……”时，分项之和应等于总数。只在分项明显完整时相加：最后一项是“其他”“其余”（没有“其他”的分项可能重叠，如网站和新媒体各发布若干条，或只是举例）；分项要用与总数相同的量词，在同一个括号内，或在括号外以“、”相连。只列举几项的“其中”（“其中予以公开34件，部分公开5件”）不报告。级别为警告，消息给出分项之和。分项后写的比例（“其中予以公开34件，占42%”）与“分项 ÷ 总数”核对，按正文写出的小数位四舍五入或截断都算对（7.58% 写作 7.6% 或 7.5% 都不报告）；总数与分项之间另写了一个数的（“共收到申请95件，办结93件，其中予以公开30件，占32.3%”），比例也可以是占这个数的，符合其一即不报告。',
+      en: 'When the text says “共 … N条, 其中 A x条, B y条, …”, the parts should add up to the total. They are added only where the list is plainly complete — its last part is “其他”/“其余” (the rest; without it parts may overlap, as a website and an app, or be examples) — in the same measure word as the total, inside one bracket or, outside one, joined by 、. A 其中 that names a few parts only (其中予以公开34件，部分公开5件) is not reported. A warning; the message gives the sum. A share written after a part (其中予以公开34件，占42%) is checked against part ÷ total, rounded or cut to the decimals written (7.58 % as 7.6 % or 7.5 % is fine); where another count stands between the total and the part (共收到申请95件，办结93件，其中予以公开30件，占32.3%), the share may be of that count instead, and fitting either is fine.',
     },
     messages: {
       sum: {
@@ -129,18 +129,25 @@ const rule: Rule = {
   },
 };
 
-/** Shares after the parts of a stated total (`共受理申请81件，其中予以公开34件，占42%`): each against part ÷ total. */
+/**
+ * Shares after the parts of a stated total (`共受理申请81件，其中予以公开34件，占42%`): each against part ÷
+ * total. A count stated between the total and the part may be the share's base instead (`共收到申请95件，
+ * 办结93件，其中予以公开30件，占32.3%` — of the 93): a share that fits it is not reported.
+ */
 function checkShares(context: Parameters<Rule['check']>[0], sentence: Parameters<typeof sentenceItems>[0]): void {
   const { flat, items } = sentenceItems(sentence);
   const t = items.findIndex((i) => i.count !== undefined && TOTAL.test(i.text));
   if (t < 0) return;
   const total = items[t]!;
   if (total.count!.value === 0) return;
+  const isShare = (item: ListItem | undefined): boolean => item !== undefined && SHARE.test(item.text);
   for (let i = t + 1; i + 1 < items.length; i++) {
     const part = items[i]!;
     const share = SHARE.exec(items[i + 1]!.text);
     if (!share || part.count === undefined || part.measure !== total.measure || part.count.value > total.count!.value) continue;
-    if (shareHolds(part.count.value, total.count!.value, share[1]!)) continue;
+    // The total, and the counts after it that are not themselves parts with a share of their own.
+    const bases = items.slice(t, i).filter((b, k) => b.count !== undefined && b.measure === total.measure && b.count.value >= part.count!.value && (k === 0 || !isShare(items[t + k + 1])));
+    if (bases.some((b) => b.count!.value > 0 && shareHolds(part.count!.value, b.count!.value, share[1]!))) continue;
     const exact = Math.round((part.count.value / total.count!.value) * 10000) / 100;
     const shareItem = items[i + 1]!;
     context.report({

@@ -1,5 +1,5 @@
 import { agencyArea, CJK_NUMERAL_CHARS, WIDER_AREAS, type AgencyArea } from '@nianbao/format';
-import { flatSpan, flatten } from '../text-scan.js';
+import { flatSpan, flatSentence } from '../text-scan.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -87,7 +87,7 @@ const rule: Rule = {
     for (const paragraph of document.paragraphs) {
       for (const sentence of paragraph.sentences) {
         if (!wider.some((w) => sentence.text.includes(w[0]!) && sentence.text.includes(w[1]!))) continue;
-        const flat = flatten(sentence.text, sentence.span.start.offset);
+        const flat = flatSentence(sentence);
         for (const m of flat.text.matchAll(pattern)) {
           const end = m.index + m[0].length;
           if (quoted(flat.text, m.index) || RANKING.test(flat.text.slice(end))) continue;

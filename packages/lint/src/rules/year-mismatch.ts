@@ -1,6 +1,6 @@
 import { CJK_YEAR_SOURCE } from '@nianbao/format';
 import type { DateNode, ParagraphNode, SentenceNode, Span } from '@nianbao/parse';
-import { COMPARISON, flatSpan, spanAt, flatten, flattenText, insideBookTitle, YEAR_DIGITS, yearsIn, yearValue, type FlatText } from '../text-scan.js';
+import { COMPARISON, flatSpan, spanAt, flattenText, insideBookTitle, YEAR_DIGITS, yearsIn, yearValue, type FlatText, flatSentence } from '../text-scan.js';
 import type { ReportDescriptor, Rule, RuleContext } from '../types.js';
 
 /**
@@ -124,7 +124,7 @@ function check(context: RuleContext): void {
     for (const sentence of paragraph.sentences) {
       // Both patterns name a year: a sentence without four digits in a row has none to check.
       if (!YEARISH.test(sentence.text)) continue;
-      const flat = flatten(sentence.text, sentence.span.start.offset);
+      const flat = flatSentence(sentence);
       for (const re of [SUMMARY, SELF_NAME]) {
         for (const m of flat.text.matchAll(re)) {
           const year = yearValue(m[1]!);
@@ -138,7 +138,7 @@ function check(context: RuleContext): void {
     }
     for (const sentence of openingSentences(paragraph)) {
       if (!YEARISH.test(sentence.text)) continue;
-      const flat = flatten(sentence.text, sentence.span.start.offset);
+      const flat = flatSentence(sentence);
       const opening = openings(paragraph, sentence, flat).find((o) => OPENING.test(o.text));
       if (!opening) continue;
       const { text, shift } = opening;
