@@ -13,6 +13,7 @@ import { largeReport } from './large-report.mjs';
 import { readersBench } from './readers.mjs';
 import { extractFuzzBench } from './extract-fuzz.mjs';
 import { layoutsBench } from './layouts.mjs';
+import { worstCaseBench } from './worst-case.mjs';
 
 const json = process.argv.includes('--json');
 // `--quick` leaves out the layout property suites at bench counts (several minutes).
@@ -64,6 +65,7 @@ const figures = {
   ...(await readersBench()),
   ...extractFuzzBench(),
   ...(await lspBench()),
+  ...worstCaseBench(),
   ...(quick ? {} : layoutsBench()),
 };
 
@@ -87,6 +89,8 @@ if (json) {
   if (!quick) {
     console.log(`layouts: ${figures.layoutsDataSets} data sets in each text, web and .docx layout, ${figures.layoutsFailedLayouts} layouts failing, ${figures.layoutsSeconds} s; PDF: ${figures.pdfLayoutDataSets} data sets, ${figures.pdfLayoutFailed === 0 ? 'passed' : 'FAILED'}, ${figures.pdfLayoutSeconds} s${figures.layoutsFirstFailure ? ` — ${figures.layoutsFirstFailure}` : ''}`);
   }
+  console.log(`pathological inputs: worst ${figures.worstCaseMsPerMB} ms/MB, growth ${figures.worstCaseGrowth} (goal ≤ 1.5: ${target(figures.worstCaseGrowth <= 1.5)}), peak RSS growth ${figures.worstCaseRssRatio}× the input (goal ≤ 20: ${target(figures.worstCaseRssRatio <= 20)})`);
+  for (const [name, sizes] of Object.entries(figures.worstCaseDetail)) console.log(`  ${name}: ${sizes}`);
   console.log(`extract on ${figures.extractFuzzInputs} mutated reports: ${figures.extractFuzzExtracted} extracted, schema-valid share ${figures.extractSchemaValid} (goal 1: ${target(figures.extractSchemaValid === 1)})`);
 }
 if (!figures.parse5MBWithinLimit || !figures.html5MBWithinLimit) process.exitCode = 1;

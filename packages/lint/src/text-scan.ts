@@ -31,6 +31,7 @@ export interface FlatText {
 
 const SPACE = /[\s\u3000]/u;
 const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/u;
+const FULL_WIDTH_DIGITS = /[\uff10-\uff19]/gu;
 const NEEDS_FLATTENING = /[\s\u3000\uff10-\uff19]/u;
 /**
  * A bare line break between digits joins them: no typesetter breaks a line between two numbers without a
@@ -49,31 +50,35 @@ export function flattenText(source: string): string {
 export function flatten(source: string, base: number): FlatText {
   // Most sentences have neither: then the text is its own flat form, offset for offset.
   if (!NEEDS_FLATTENING.test(source)) return { text: source, offsets: Array.from({ length: source.length + 1 }, (_, i) => base + i) };
-  // Characters are collected and joined once: reading the last character of a string built by `+=`
-  // flattens it each time, which made a long paragraph quadratic.
-  const chars: string[] = [];
+  // The text between whitespace runs is copied a stretch at a time and joined once: a string built by
+  // `+=` and read back was quadratic, and one string per character cost twenty times the input.
+  const pieces: string[] = [];
   const offsets: number[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (SPACE.test(ch)) {
-      // Keep one space between digits; drop it everywhere else.
-      let j = i;
-      while (j + 1 < source.length && SPACE.test(source[j + 1]!)) j++;
-      const before = chars[chars.length - 1];
-      const after = source[j + 1];
-      if (before !== undefined && after !== undefined && /\d/u.test(before) && /[\d\uff10-\uff19]/u.test(after) && !LINE_BREAK_ONLY.test(source.slice(i, j + 1))) {
-        chars.push(' ');
-        offsets.push(base + i);
-      }
+  let last = '';
+  let i = 0;
+  while (i < source.length) {
+    let j = i;
+    while (j < source.length && !SPACE.test(source[j]!)) j++;
+    if (j > i) {
+      const piece = source.slice(i, j);
+      pieces.push(FULL_WIDTH_DIGIT.test(piece) ? piece.replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : piece);
+      for (let k = i; k < j; k++) offsets.push(base + k);
+      last = pieces[pieces.length - 1]!.slice(-1);
       i = j;
       continue;
     }
-    // Full-width digits are the same numbers (one UTF-16 unit either way, so offsets stay exact).
-    chars.push(FULL_WIDTH_DIGIT.test(ch) ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch);
-    offsets.push(base + i);
+    // A run of whitespace: one space between digits, nothing elsewhere (a bare line break joins digits).
+    while (j + 1 < source.length && SPACE.test(source[j + 1]!)) j++;
+    const after = source[j + 1];
+    if (last !== '' && after !== undefined && /\d/u.test(last) && /[\d\uff10-\uff19]/u.test(after) && !LINE_BREAK_ONLY.test(source.slice(i, j + 1))) {
+      pieces.push(' ');
+      offsets.push(base + i);
+      last = ' ';
+    }
+    i = j + 1;
   }
   offsets.push(base + source.length);
-  return { text: chars.join(''), offsets };
+  return { text: pieces.join(''), offsets };
 }
 
 const FLAT_SENTENCES = new WeakMap<SentenceNode, FlatText>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatten, flattenText } from '../src/text-scan.js';
+import { flatten, flattenText, insideBookTitle } from '../src/text-scan.js';
 
 describe('flattenText is flatten(…).text without the offsets', () => {
   const samples = [
@@ -18,4 +18,53 @@ describe('flattenText is flatten(…).text without the offsets', () => {
       expect(flat.offsets).toHaveLength(flat.text.length + 1);
     });
   }
+});
+
+describe('the linear forms of flatten and insideBookTitle', () => {
+  /** The plain reading, one character at a time, as the rules were first written. */
+  function reference(source: string, base: number): { text: string; offsets: number[] } {
+    let text = '';
+    const offsets: number[] = [];
+    for (let i = 0; i < source.length; i++) {
+      if (/[\s\u3000]/u.test(source[i]!)) {
+        let j = i;
+        while (j + 1 < source.length && /[\s\u3000]/u.test(source[j + 1]!)) j++;
+        const before = text[text.length - 1];
+        const after = source[j + 1];
+        if (before !== undefined && after !== undefined && /\d/u.test(before) && /[\d\uff10-\uff19]/u.test(after) && !/^\r?\n$/u.test(source.slice(i, j + 1))) {
+          text += ' ';
+          offsets.push(base + i);
+        }
+        i = j;
+        continue;
+      }
+      text += /[\uff10-\uff19]/u.test(source[i]!) ? String.fromCharCode(source.charCodeAt(i) - 0xfee0) : source[i]!;
+      offsets.push(base + i);
+    }
+    offsets.push(base + source.length);
+    return { text, offsets };
+  }
+
+  const random = (seed: number) => () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+
+  it('flatten gives what the character-by-character reading gives', () => {
+    const next = random(7);
+    const alphabet = ['1', '２', ' ', '\n', '\t', '\u3000', '年', 'a', '\r\n', '  ', '9', '。', '《', '》'];
+    for (let n = 0; n < 5000; n++) {
+      const source = Array.from({ length: Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(flatten(source, 3), JSON.stringify(source)).toEqual(reference(source, 3));
+    }
+  });
+
+  it('insideBookTitle on a long text answers as lastIndexOf does', () => {
+    const next = random(11);
+    const text = Array.from({ length: 4000 }, () => ['《', '》', '年', '文'][Math.floor(next() * 4)]).join('');
+    for (let at = 0; at < text.length + 3; at += 7) {
+      const open = text.lastIndexOf('《', at);
+      expect(insideBookTitle(text, at), String(at)).toBe(open >= 0 && text.lastIndexOf('》', at) < open);
+    }
+  });
 });

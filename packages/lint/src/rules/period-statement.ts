@@ -1,6 +1,6 @@
 import { DATE_DIGIT } from '@nianbao/format';
 import type { DateNode, ReportDocument, Span } from '@nianbao/parse';
-import { flatten, spanAt } from '../text-scan.js';
+import { flattenText, spanAt } from '../text-scan.js';
 import type { Rule, RuleContext } from '../types.js';
 
 /**
@@ -31,14 +31,14 @@ function check(context: RuleContext): void {
   const period = document.period;
   if (!period || !hasDateWords(period.text)) {
     if (!document.isReport) return;
-    if (UNKEYED_FULL_YEAR.test(flatten(document.text, 0).text)) return;
+    if (UNKEYED_FULL_YEAR.test(flattenText(document.text))) return;
     context.report({ messageId: 'missing', severity: 'warning', span: topOf(document) });
     return;
   }
   const start = isoOf(period.start);
   const end = isoOf(period.end);
   if (start === null || end === null) {
-    const flat = flatten(period.text, 0).text;
+    const flat = flattenText(period.text);
     const yearOnly = period.start === null && period.end === null ? YEAR_ONLY.exec(flat) : null;
     if (yearOnly) {
       context.report({ messageId: 'yearOnly', severity: 'warning', data: { found: period.text, year: yearOnly[1]! }, span: period.span });
