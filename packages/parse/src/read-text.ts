@@ -38,6 +38,14 @@ function alignedCells(line: string, start: number): TextRun[] | undefined {
 }
 
 /** Splits one line (offsets `start`–`end` of `text`, no line break) into a line or blank block. */
+/**
+ * Cells a line is cut into. No table of the format has more than a few dozen, blank cells and
+ * stray tabs included; a line of ten thousand tabs would otherwise cost a cell object each, in every
+ * rule that reads rows. Such a line keeps its first cells and drops the rest: the row is still read,
+ * and reported, as not matching the format.
+ */
+export const MAX_CELLS = 256;
+
 export function lineBlock(text: string, start: number, end: number): Block {
   const line = text.slice(start, end);
   // A lone tab is an empty cell (Word writes one per empty cell), not the blank line that ends a row.
@@ -49,11 +57,12 @@ export function lineBlock(text: string, start: number, end: number): Block {
   }
   const cells: TextRun[] = [];
   let cellStart = 0;
-  for (let i = line.indexOf('\t'); i !== -1; i = line.indexOf('\t', i + 1)) {
+  for (let i = line.indexOf('\t'); i !== -1 && cells.length < MAX_CELLS - 1; i = line.indexOf('\t', i + 1)) {
     cells.push(trimRun(line.slice(cellStart, i), start + cellStart));
     cellStart = i + 1;
   }
-  cells.push(trimRun(line.slice(cellStart), start + cellStart));
+  if (cells.length < MAX_CELLS - 1 || !line.includes('\t', cellStart)) cells.push(trimRun(line.slice(cellStart), start + cellStart));
+  else cells.push(trimRun(line.slice(cellStart, line.indexOf('\t', cellStart)), start + cellStart));
   const block: LineBlock = { kind: 'line', cells, indented: line.charCodeAt(0) === 9, start, end };
   return block;
 }

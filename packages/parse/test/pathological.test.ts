@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../src/index.js';
 import { tameMarkdown } from '../src/markdown-guard.js';
+import { lineBlock, MAX_CELLS } from '../src/read-text.js';
 
 const TITLE = '# 某某市某某局2024年政府信息公开工作年度报告';
 const AFTER = '## 二、主动公开政府信息情况\n\n本年度主动公开政府信息120条。\n';
@@ -75,5 +76,23 @@ describe('sentences of a run-on line', () => {
       [1234, '1,234'],
       [95, '95'],
     ]);
+  });
+});
+
+describe('a row of ten thousand cells', () => {
+  it('keeps at most MAX_CELLS cells, so each row costs a bounded amount', () => {
+    const line = `一、本年新收政府信息公开申请数量\t${'1\t'.repeat(10_000)}`;
+    const block = lineBlock(line, 0, line.length);
+    expect(block.kind).toBe('line');
+    if (block.kind === 'line') {
+      expect(block.cells.length).toBe(MAX_CELLS);
+      expect(block.cells.at(-1)!.text).toBe('1');
+    }
+  });
+
+  it('leaves a row of the format as it was', () => {
+    const line = '一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t7\t28';
+    const block = lineBlock(line, 0, line.length);
+    expect(block.kind === 'line' && block.cells.map((c) => c.text)).toEqual(line.split('\t'));
   });
 });
