@@ -11,4 +11,10 @@ export interface CommandIO {
   /** Whether stdout is a terminal (colours). */
   isTTY?: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * For tests: called when a file's new content is written beside it, just before nianbao checks that the
+   * file is unchanged since it was read and renames the new content into place. A test changes the file
+   * here (or stops the process) to see what a user's concurrent edit does, without racing.
+   */
+  beforeReplace?: (file: string) => void | Promise<void>;
 }

@@ -16,6 +16,29 @@ const ACTIVE = FORMAT_2021.tables.activeDisclosure;
 const CARRIED_FORWARD = APPLICATIONS.rows.find((r) => r.id === 'carriedForward')!.label;
 const IN_FORCE = ACTIVE.columns.find((c) => c.id === 'inForce')!.label;
 
+/** What an entry on disk is, as a message names it (the project layer's FileType). */
+const FILE_TYPES: Record<string, { zh: string; en: string }> = {
+  fifo: { zh: '命名管道（FIFO）', en: 'a named pipe (FIFO)' },
+  socket: { zh: '套接字（socket）', en: 'a socket' },
+  'character-device': { zh: '字符设备（如 /dev/zero）', en: 'a character device (like /dev/zero)' },
+  'block-device': { zh: '块设备', en: 'a block device' },
+  directory: { zh: '文件夹', en: 'a folder' },
+  file: { zh: '普通文件', en: 'a regular file' },
+  other: { zh: '特殊文件', en: 'a special file' },
+};
+const fileType = (type: unknown): { zh: string; en: string } => FILE_TYPES[String(type)] ?? FILE_TYPES['other']!;
+
+/** A size as a message shows it: `64 MB`, `70.5 MB`, `512 KB`, `12 B`. */
+export function formatSize(bytes: number): string {
+  const units: Array<[number, string]> = [
+    [1024 * 1024 * 1024, 'GB'],
+    [1024 * 1024, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, unit] of units) if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  return `${bytes} B`;
+}
+
 /** The CLI's own words: each a function of its arguments (or a `{name}` template), in both languages. */
 export const MESSAGES = {
   fileMissing: {
@@ -41,6 +64,46 @@ export const MESSAGES = {
   notText: {
     zh: (a) => `${a.file} 不是可以读取的报告文件。请提供 .docx、.pdf、网页（.html）、纯文本（.txt）或 Markdown（.md）文件。`,
     en: (a) => `${a.file} is not a report file nianbao can read. Provide a .docx, .pdf, web page (.html), plain text (.txt) or Markdown (.md) file.`,
+  },
+  notRegular: {
+    zh: (a) => `${a.file} 不是普通文件，而是${fileType(a.type).zh}：nianbao 只读取普通文件，没有打开它。请指定报告文件本身。`,
+    en: (a) => `${a.file} is not a regular file but ${fileType(a.type).en}: nianbao reads regular files only and did not open it. Name the report file itself.`,
+  },
+  linkOutside: {
+    zh: (a) => `${a.file} 是一个符号链接，指向它所在的文件夹 ${a.folder} 之外的 ${a.target}，没有读取。如确要读取该文件，请直接指定 ${a.target}。`,
+    en: (a) => `${a.file} is a symbolic link to ${a.target}, outside its folder ${a.folder}, and was not read. To read that file, name ${a.target} itself.`,
+  },
+  danglingLink: {
+    zh: (a) => `${a.file} 是一个符号链接，它指向的 ${a.target} 不存在。请修正或删除这个链接。`,
+    en: (a) => `${a.file} is a symbolic link to ${a.target}, which does not exist. Mend or remove the link.`,
+  },
+  tooLarge: {
+    zh: (a) => `${a.file} 有 ${formatSize(Number(a.size))}，超过了 nianbao 读取的上限 ${formatSize(Number(a.limit))}，没有读取。报告通常只有几 MB 以内；含大量图片的 PDF 或 .docx 请压缩图片后再试。`,
+    en: (a) => `${a.file} is ${formatSize(Number(a.size))}, over the ${formatSize(Number(a.limit))} nianbao reads, and was not read. A report is a few MB at most; compress the images of a PDF or .docx full of them and try again.`,
+  },
+  writeChanged: {
+    zh: (a) => `${a.file} 在 nianbao 读取之后被改动过（大小、修改时间或内容已不同）：为免覆盖这些改动，没有写入。请保存好改动后重新运行。`,
+    en: (a) => `${a.file} changed after nianbao read it (its size, time or content differ): it was not written, so that the change is not lost. Run again once the change is saved.`,
+  },
+  writeRemoved: {
+    zh: (a) => `${a.file} 在 nianbao 读取之后被删除或替换了，没有写入。请确认该文件后重新运行。`,
+    en: (a) => `${a.file} was removed or replaced after nianbao read it, and was not written. Check the file and run again.`,
+  },
+  writeReadOnly: {
+    zh: (a) => `${a.file} 是只读文件，没有改动它。如确要修改，请先取消只读（如 chmod u+w ${a.file}）再运行。`,
+    en: (a) => `${a.file} is read-only and was left as it is. To change it, make it writable first (e.g. chmod u+w ${a.file}) and run again.`,
+  },
+  writeDanglingLink: {
+    zh: (a) => `${a.file} 是一个符号链接，它指向的 ${a.target} 不存在：nianbao 不会顺着它在别处新建文件，也不会替换这个链接（加 --force 也一样），没有写入。请直接写到 ${a.target}（先建好它所在的文件夹），或先删除这个链接。`,
+    en: (a) => `${a.file} is a symbolic link to ${a.target}, which does not exist: nianbao neither creates a file elsewhere through it nor replaces the link (not with --force either), and wrote nothing. Write to ${a.target} itself (make its folder first), or remove the link.`,
+  },
+  writeNotRegular: {
+    zh: (a) => `${a.file} 不是普通文件，而是${fileType(a.type).zh}：nianbao 只写入普通文件，没有写入。要输出到标准输出，请用 -o -。`,
+    en: (a) => `${a.file} is not a regular file but ${fileType(a.type).en}: nianbao writes regular files only, and wrote nothing. For stdout, use -o -.`,
+  },
+  writeDirectory: {
+    zh: (a) => `${a.file} 是一个文件夹，没有写入。请指定输出文件的名称。`,
+    en: (a) => `${a.file} is a folder; nothing was written. Name the output file.`,
   },
   pairLine: {
     zh: (a) => `${a.file} ← ${a.previous}`,
@@ -247,6 +310,36 @@ export const MESSAGES = {
   skippedMore: {
     zh: (a) => `……另有 ${a.count} 个`,
     en: (a) => `… and ${a.count} more`,
+  },
+  skipLegacyWord: { zh: '旧版 Word 或 RTF 文件，请另存为 .docx 后再检查', en: 'an old Word or RTF file: save it as .docx' },
+  skipWps: { zh: 'WPS 文件，请在 WPS 中另存为 .docx 后再检查', en: 'a WPS file: save it as .docx in WPS' },
+  skipOfd: { zh: 'OFD 版式文件，请导出为 PDF 或 .docx 后再检查', en: 'an OFD file: export it as PDF or .docx' },
+  skipOther: { zh: '不是报告文件的格式', en: 'not a report file format' },
+  skipNotAReport: { zh: '读得出，但不是政府信息公开工作年度报告', en: 'readable, but not an annual report' },
+  skipUnreadable: {
+    zh: (a) => `无法读取${a.code ? `（${a.code}）` : ''}`,
+    en: (a) => `could not be read${a.code ? ` (${a.code})` : ''}`,
+  },
+  skipNotRegular: {
+    zh: (a) => `不是普通文件，而是${fileType(a.type).zh}，没有打开`,
+    en: (a) => `not a regular file but ${fileType(a.type).en}; not opened`,
+  },
+  skipOutsideLink: {
+    zh: (a) => `符号链接，指向所检查的文件夹之外（${a.target}），没有读取；如要检查，请直接指定该文件`,
+    en: (a) => `a symbolic link out of the folder checked (to ${a.target}); not read: name that file itself to check it`,
+  },
+  skipDanglingLink: {
+    zh: (a) => `符号链接，它指向的 ${a.target} 不存在`,
+    en: (a) => `a symbolic link to ${a.target}, which does not exist`,
+  },
+  skipLinkLoop: { zh: '指向已检查过的文件夹的符号链接（循环或重复），没有再检查一遍', en: 'a symbolic link to a folder already checked (a loop or a repeat); not checked again' },
+  skipTooLarge: {
+    zh: (a) => `有 ${formatSize(Number(a.size))}，超过读取上限 ${formatSize(Number(a.limit))}，没有读取`,
+    en: (a) => `${formatSize(Number(a.size))}, over the ${formatSize(Number(a.limit))} read at most; not read`,
+  },
+  skipNotText: {
+    zh: '既不是文本，也不是 .docx 或 PDF（二进制内容），无法检查',
+    en: 'neither text nor a .docx or PDF (binary content); cannot be checked',
   },
   worstHeader: { zh: '问题最多的文件：', en: 'Files with the most findings:' },
   worstFile: {

@@ -60,7 +60,8 @@ function escapeHtml(text: string): string {
  */
 export function renderHtml(markdown: string, title: string): string {
   // The guidance and the update markers are for authors; a comment opening a line would also make
-  // Markdown treat the sentence after it as raw HTML. Data holds no `<!--`: `<` arrives escaped.
+  // Markdown treat the sentence after it as raw HTML. Data holds no comment of its own (`<` arrives
+  // escaped), only the empty `<!-- -->` escaping puts after a `www.` address to end GFM's link.
   const body = String(processor.processSync(markdown.replace(/<!--[\s\S]*?-->/gu, '')));
   return `<!DOCTYPE html>
 <html lang="zh-CN">

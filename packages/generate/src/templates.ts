@@ -3,7 +3,8 @@
  * `--templates DIR`. A template set is plain data — the main template and partials by name — so
  * rendering itself stays pure.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FormatYear } from '@nianbao/format';
 
@@ -38,11 +39,75 @@ export function builtInTemplatesDir(): string {
   throw new TemplateError('templates/', 'nianbao 自带的模板不在安装目录中 (the built-in templates are missing from the installation)');
 }
 
-function readLayer(dir: string, set: TemplateSet): void {
+/** The largest template read: templates are a few KB; a bound keeps a stray huge or endless file out. */
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
+/** What a non-regular entry is, as a template error names it. */
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return '是一个文件夹 (is a folder)';
+  if (stats.isFIFO()) return '是命名管道（FIFO），不是普通文件 (is a named pipe (FIFO), not a regular file)';
+  if (stats.isSocket()) return '是套接字，不是普通文件 (is a socket, not a regular file)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return '是设备，不是普通文件 (is a device, not a regular file)';
+  return '不是普通文件 (is not a regular file)';
+}
+
+function inside(folder: string, path: string): boolean {
+  const r = relative(folder, path);
+  return r === '' || (r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r));
+}
+
+// Opening a FIFO would wait for a writer for ever: O_NONBLOCK returns at once (fstat then refuses it).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * A template's text, read only if it is a regular file of `root` (a link is followed only inside it) and
+ * at most MAX_TEMPLATE_BYTES long: the type is looked at before the file is opened, and again on the
+ * open descriptor; at most the cap + 1 bytes are read, so a file growing meanwhile is bounded too.
+ */
+function readTemplate(file: string, root: string): string {
+  const own = lstatSync(file);
+  if (own.isSymbolicLink()) {
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      throw new TemplateError(file, '是一个指向不存在的文件的符号链接 (is a symbolic link to nothing)');
+    }
+    if (!inside(realpathSync(root), real)) throw new TemplateError(file, `是一个符号链接，指向模板目录之外的 ${real}；请把该模板复制到模板目录中 (is a symbolic link out of the templates folder, to ${real}: copy the template into the folder)`);
+  }
+  const info = statSync(file);
+  if (!info.isFile()) throw new TemplateError(file, kindOf(info));
+  const tooLarge = (): TemplateError => new TemplateError(file, `超过 ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB，不像是模板 (is over ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB: not a template)`);
+  if (info.size > MAX_TEMPLATE_BYTES) throw tooLarge();
+  let fd: number;
+  try {
+    fd = openSync(file, OPEN_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new TemplateError(file, `无法读取（${code}）(cannot be read: ${code})`);
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new TemplateError(file, kindOf(opened));
+    const buffer = Buffer.allocUnsafe(MAX_TEMPLATE_BYTES + 1);
+    let total = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, total, buffer.length - total, total);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_TEMPLATE_BYTES) throw tooLarge();
+    }
+    return buffer.toString('utf8', 0, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readLayer(dir: string, set: TemplateSet, root: string): void {
   if (!existsSync(dir)) return;
   const main = `${dir}/${MAIN}`;
-  if (existsSync(main)) {
-    set.main = readFileSync(main, 'utf8');
+  if (lstatSync(main, { throwIfNoEntry: false })) {
+    set.main = readTemplate(main, root);
     set.mainFile = main;
   }
   const partialsDir = `${dir}/partials`;
@@ -50,7 +115,7 @@ function readLayer(dir: string, set: TemplateSet): void {
     for (const name of readdirSync(partialsDir).sort()) {
       if (!name.endsWith('.hbs')) continue;
       const file = `${partialsDir}/${name}`;
-      set.partials.set(name.slice(0, -'.hbs'.length), { text: readFileSync(file, 'utf8'), file });
+      set.partials.set(name.slice(0, -'.hbs'.length), { text: readTemplate(file, root), file });
     }
   }
 }
@@ -90,12 +155,12 @@ export function loadTemplatesCached(formatYear: FormatYear, userDir?: string): T
 export function loadTemplates(formatYear: FormatYear, userDir?: string): TemplateSet {
   const builtIn = builtInTemplatesDir();
   const set: TemplateSet = { main: '', mainFile: '', partials: new Map() };
-  readLayer(`${builtIn}shared`, set);
-  readLayer(`${builtIn}${formatYear}`, set);
+  readLayer(`${builtIn}shared`, set, builtIn);
+  readLayer(`${builtIn}${formatYear}`, set, builtIn);
   if (userDir !== undefined) {
     if (!existsSync(userDir) || !statSync(userDir).isDirectory()) throw new TemplateError(userDir, '模板目录不存在 (no such template folder)');
-    readLayer(userDir, set);
-    readLayer(`${userDir}/${formatYear}`, set);
+    readLayer(userDir, set, resolve(userDir));
+    readLayer(`${userDir}/${formatYear}`, set, resolve(userDir));
   }
   if (set.main === '') throw new TemplateError(builtIn, `缺少 ${MAIN} (${MAIN} is missing)`);
   return set;

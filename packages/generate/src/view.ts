@@ -3,7 +3,7 @@
  * from the report data (escaped), tables laid out as rows of cell texts. Templates only arrange it.
  */
 import { canonicalHeading, cjkNumeral, FORMATS, gridSlots, quantityValue, SECTIONS, SUMMARY_QUANTITIES, tableGrid, tableName, type CellValue, type FormatSpec, type ReportData, type SectionId, type TableData, type TableSpec } from '@nianbao/format';
-import { escapeDeep, markdownUrl } from './escape.js';
+import { escapeDeep } from './escape.js';
 
 export interface SectionView {
   id: SectionId;
@@ -79,7 +79,8 @@ export function reportView(raw: ReportData): ReportView {
       },
     ]),
   ) as Record<SectionId, SectionView>;
-  const contact = data.contact ? { ...data.contact, ...(raw.contact?.website ? { website: markdownUrl(raw.contact.website) } : {}) } : null;
+  // The website is escaped like every string: an address in it is an autolink that ends where it does.
+  const contact = data.contact ? { ...data.contact } : null;
   return {
     data,
     title: data.title ?? `${data.agency.name ?? ''}${data.reportYear}年政府信息公开工作年度报告`,

@@ -1,7 +1,7 @@
 /**
  * What the paths on a command line name: files (a report is expected), folders (walked), globs.
  */
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { isReportFile, walkReportFiles, type SkippedFile } from './walk.js';
@@ -11,6 +11,11 @@ export interface InputFile {
   path: string;
   /** Named on the command line itself (a report is expected), rather than found in a folder or by a glob. */
   explicit: boolean;
+  /**
+   * The folder the file was found in by a walk or a glob (as given; relative to `cwd`): a symbolic link
+   * read for it must stay inside this folder. Absent for a file named itself (its own folder then).
+   */
+  root?: string;
 }
 
 /** A path on the command line that names nothing usable. */
@@ -23,6 +28,19 @@ export class InputError extends Error {
   }
 }
 
+/** The part of a glob before its first pattern segment (`reports/**\/*.md` → `reports`). */
+function globBase(pattern: string): string {
+  const parts = pattern.split(/[\\/]/u);
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (isDynamicPattern(part)) break;
+    fixed.push(part);
+  }
+  if (fixed.length === parts.length) fixed.pop();
+  const base = fixed.join('/');
+  return base === '' ? (pattern.startsWith('/') ? '/' : '.') : base;
+}
+
 /**
  * The report files that paths, folders (recursive) and globs name, in a stable order, each once; what a
  * folder walk passed over goes to `skipped`. Relative paths are relative to `cwd`. Throws InputError.
@@ -32,15 +50,21 @@ export async function expandInputs(inputs: readonly string[], options: { cwd: st
   for (const input of inputs) {
     if (isDynamicPattern(input)) {
       const matches = await glob(input, { cwd: options.cwd, onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(input) });
-      for (const path of matches.sort()) if (isReportFile(path)) out.push({ path, explicit: false });
+      const root = globBase(input);
+      for (const path of matches.sort()) if (isReportFile(path)) out.push({ path, explicit: false, root });
       continue;
     }
-    const info = await stat(resolve(options.cwd, input)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new InputError(input, { kind: 'missing' });
+    const onDisk = resolve(options.cwd, input);
+    const info = await stat(onDisk).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
+        // A link to nothing is still something named: reading it says what it is.
+        if ((await lstat(onDisk).catch(() => undefined))?.isSymbolicLink()) return undefined;
+        throw new InputError(input, { kind: 'missing' });
+      }
       throw new InputError(input, { kind: 'unreadable', code: error.code ?? String(error) });
     });
-    if (info.isDirectory()) {
-      for (const path of await walkReportFiles(input, { cwd: options.cwd, ...(options.skipped ? { skipped: options.skipped } : {}) })) out.push({ path, explicit: false });
+    if (info?.isDirectory()) {
+      for (const path of await walkReportFiles(input, { cwd: options.cwd, ...(options.skipped ? { skipped: options.skipped } : {}) })) out.push({ path, explicit: false, root: input });
     } else out.push({ path: input, explicit: true });
   }
   const seen = new Set<string>();

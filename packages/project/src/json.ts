@@ -30,6 +30,18 @@ export interface JsonDocument {
   value: unknown;
   /** Where the value at a JSON pointer (`/rules/placeholder`) is written: its key when it has one. */
   positionOf(pointer: string): TextPosition | undefined;
+  /**
+   * Keys written more than once in one object, at each place but the last: JSON.parse keeps the last
+   * value without a word, so the earlier ones are settings that silently do nothing.
+   */
+  duplicateKeys(): DuplicateKey[];
+}
+
+/** A key written again later in the same object: this occurrence's value is not used. */
+export interface DuplicateKey extends TextPosition {
+  /** The JSON pointer of the key (`/rules/placeholder`). */
+  pointer: string;
+  key: string;
 }
 
 export type JsonResult = { ok: true; json: JsonDocument } | { ok: false; error: JsonSyntaxError };
@@ -74,6 +86,39 @@ function locate(text: string, tree: Node | undefined, pointer: string): TextPosi
   return positionAt(text, (key ?? node).offset);
 }
 
+function pointerSegment(key: string | number): string {
+  return String(key).replace(/~/gu, '~0').replace(/\//gu, '~1');
+}
+
+function duplicatesIn(text: string, tree: Node | undefined): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  // An explicit stack: a deeply nested file must not overflow the call stack.
+  const stack: Array<{ node: Node; pointer: string }> = tree ? [{ node: tree, pointer: '' }] : [];
+  while (stack.length > 0) {
+    const { node, pointer } = stack.pop()!;
+    if (node.type === 'object') {
+      const last = new Map<string, number>();
+      const properties = node.children ?? [];
+      properties.forEach((p, i) => {
+        const key = p.children?.[0]?.value;
+        if (typeof key === 'string') last.set(key, i);
+      });
+      properties.forEach((p, i) => {
+        const keyNode = p.children?.[0];
+        const key = keyNode?.value;
+        if (typeof key !== 'string' || !keyNode) return;
+        const at = `${pointer}/${pointerSegment(key)}`;
+        if (last.get(key) !== i) out.push({ pointer: at, key, ...positionAt(text, keyNode.offset) });
+        const value = p.children?.[1];
+        if (value) stack.push({ node: value, pointer: at });
+      });
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((child, i) => stack.push({ node: child, pointer: `${pointer}/${i}` }));
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
 /** Reads a JSON text (a leading BOM is dropped). Never throws. */
 export function readJson(source: string): JsonResult {
   const text = source.replace(/^\ufeff/u, '');
@@ -89,7 +134,7 @@ export function readJson(source: string): JsonResult {
     const at = /position (\d+)/u.exec(error instanceof Error ? error.message : '');
     return { ok: false, error: syntaxError(text, at ? Number(at[1]) : 0, undefined) };
   }
-  return { ok: true, json: { value, positionOf: (pointer) => locate(text, tree, pointer) } };
+  return { ok: true, json: { value, positionOf: (pointer) => locate(text, tree, pointer), duplicateKeys: () => duplicatesIn(text, tree) } };
 }
 
 // Keyed by jsonc-parser's names: its ParseErrorCode is a const enum, which isolated modules cannot read.

@@ -2,9 +2,10 @@
  * Last year's report: `previous: auto` pairs the same agency's report of the year before in the same
  * folder. The pairing itself is pure; finding the candidates reads the folder.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseReport, type ReportDocument } from '@nianbao/parse';
+import { readRegularFile } from './read.js';
 import { TEXT_REPORT_EXTENSIONS } from './walk.js';
 
 /** An agency name in comparable form: no spaces, no brackets, full/half width folded. */
@@ -50,7 +51,8 @@ export type Candidate = ReportIdentity & { document: ReportDocument };
 /**
  * The reports in a folder that could be last year's: its text reports (a PDF or .docx beside every report
  * would be read for each one, and last year's report saved both as .docx and as PDF would make the
- * pairing ambiguous). Files that cannot be read are simply no candidates.
+ * pairing ambiguous). Files that cannot be read, or are no regular files of this folder, are simply no
+ * candidates.
  */
 export async function pairingCandidates(dir: string): Promise<Candidate[]> {
   let names: string[];
@@ -63,11 +65,15 @@ export async function pairingCandidates(dir: string): Promise<Candidate[]> {
   for (const name of names) {
     if (!TEXT_REPORT_EXTENSIONS.has(extname(name).toLowerCase())) continue;
     const path = join(dir, name);
+    // Only a regular file of this folder, and only up to the cap: a FIFO, a device or a link out of the
+    // folder named like a report is no candidate, and is never opened (nor is a folder, a locked file).
+    const read = await readRegularFile(path, { within: dir });
+    if (!read.ok) continue;
     try {
-      const document = parseReport(await readFile(path), { fileName: name });
+      const document = parseReport(read.bytes, { fileName: name });
       if (document.isReport) candidates.push({ ...identityOf(path, document), document });
     } catch {
-      // an unreadable neighbour (a folder named like a report, a locked file) is no candidate
+      // a neighbour no reader makes sense of is no candidate either
     }
   }
   return candidates;

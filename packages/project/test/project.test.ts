@@ -109,7 +109,7 @@ describe('the report-file walk', () => {
     const inputs = await expandInputs(['r/a.txt', 'r', 'r/*.md'], { cwd: dir });
     expect(inputs).toEqual([
       { path: 'r/a.txt', explicit: true },
-      { path: join('r', 'b.md'), explicit: false },
+      { path: join('r', 'b.md'), explicit: false, root: 'r' },
     ]);
     await expect(expandInputs(['nope.txt'], { cwd: dir })).rejects.toMatchObject({ path: 'nope.txt', failure: { kind: 'missing' } });
   });

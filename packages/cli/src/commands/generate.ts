@@ -32,7 +32,7 @@ function printProblems(file: string, problems: ReadonlyArray<Pick<DataProblem, '
 /** `nianbao generate DATA`: validates report data and renders the report. Exit 0 written, 1 invalid data, 2 could not run. */
 export async function generateCommand(dataFile: string, options: GenerateCommandOptions, io: CommandIO): Promise<number> {
   const { locale } = options;
-  const bytes = await readReportFile(io, dataFile);
+  const { bytes } = await readReportFile(io, dataFile);
   const read = readJson(new TextDecoder('utf-8').decode(bytes));
   if (!read.ok) {
     const { line, column } = read.error;
@@ -64,12 +64,13 @@ export async function generateCommand(dataFile: string, options: GenerateCommand
   if (result.computed.length > 0) io.stderr(`${t(locale, 'totalsComputed', { count: result.computed.length })}\n`);
 
   if (options.update !== undefined) {
-    const reportBytes = await readReportFile(io, options.update);
-    const existing = parseReport(reportBytes, { fileName: options.update });
+    const report = await readReportFile(io, options.update);
+    const existing = parseReport(report.bytes, { fileName: options.update });
     const updated = updateReport(existing.text, result.markdown);
     if (updated.replaced.length === 0) throw new CliError('noMarkers', { file: options.update });
     if (updated.missing.length > 0) io.stderr(`${t(locale, 'markersMissing', { file: options.update, regions: updated.missing.join('、') })}\n`);
-    if (updated.text !== existing.text) await writeInPlace(io, options.update, encodeLike(updated.text, existing.encoding));
+    // Replaced only if it is still the report read above: the author may be editing its prose right now.
+    if (updated.text !== existing.text) await writeInPlace(io, options.update, encodeLike(updated.text, existing.encoding), report.stamp);
     io.stderr(`${t(locale, 'updated', { file: options.update, count: updated.replaced.length })}\n`);
     return 0;
   }

@@ -40,7 +40,7 @@ interface Previous {
 }
 
 async function readPrevious(file: string, locale: Locale, io: CommandIO): Promise<Previous> {
-  const bytes = await readReportFile(io, file);
+  const { bytes } = await readReportFile(io, file);
   const decoded = decodeText(bytes);
   if (isJsonData(file, decoded.encoding !== 'binary' ? decoded.text : undefined)) {
     const read = reportDataFromJson(decoded.text);

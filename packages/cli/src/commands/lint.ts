@@ -9,13 +9,13 @@ import {
   placedConfigProblems,
   type ConfigError,
   type PreviousFailure,
-  type SkipReason,
+  type ReadFailure,
   type SkippedFile,
 } from '@nianbao/project';
 import type { CommandIO } from '../context.js';
 import { encodeLike } from '../encode.js';
 import { FORMATTERS, type FileResult } from '../formatters/index.js';
-import { readError, readReportFile, writeInPlace } from '../io.js';
+import { readError, tryReadFile, writeInPlace } from '../io.js';
 import { CliError, t } from '../messages.js';
 
 export interface LintCommandOptions {
@@ -50,24 +50,72 @@ function previousError(problem: PreviousFailure): CliError {
   return new CliError('previousWrongYear', { file, year: m.year, previousYear: m.previousYear, expected: m.year - 1 });
 }
 
-interface Skipped {
-  path: string;
-  reason: SkipReason | 'not-a-report';
-  detail?: string;
+/** A file a run passed over: what the walk found, or a file of the walk or a glob that could not be read. */
+type Skipped = SkippedFile | { path: string; reason: 'not-a-report' | 'not-text' | 'too-large' | 'read-problem'; detail?: string; size?: number; limit?: number };
+
+/** Why a file was passed over, and what to do, in the locale. */
+function skipText(f: Skipped, locale: Locale): string {
+  switch (f.reason) {
+    case 'legacy-word':
+      return t(locale, 'skipLegacyWord');
+    case 'wps':
+      return t(locale, 'skipWps');
+    case 'ofd':
+      return t(locale, 'skipOfd');
+    case 'other':
+      return t(locale, 'skipOther');
+    case 'not-a-report':
+      return t(locale, 'skipNotAReport');
+    case 'unreadable':
+      return t(locale, 'skipUnreadable', 'code' in f && f.code !== undefined ? { code: f.code } : {});
+    case 'not-regular':
+      return t(locale, 'skipNotRegular', { type: ('fileType' in f && f.fileType) || 'other' });
+    case 'outside-link':
+      return t(locale, 'skipOutsideLink', { target: ('target' in f && f.target) || '?' });
+    case 'dangling-link':
+      return t(locale, 'skipDanglingLink', { target: ('target' in f && f.target) || '?' });
+    case 'link-loop':
+      return t(locale, 'skipLinkLoop');
+    case 'too-large':
+      return t(locale, 'skipTooLarge', { size: ('size' in f && f.size) || 0, limit: ('limit' in f && f.limit) || 0 });
+    case 'not-text':
+      return t(locale, 'skipNotText');
+    case 'read-problem':
+      return ('detail' in f && f.detail) || t(locale, 'skipUnreadable', {});
+  }
 }
 
-/** One line per file a folder run passed over, with why and what to do. */
+/** A file found by a walk or a glob that could not be read: passed over, with why. Undefined: a failure that stops the run. */
+function skippedFor(path: string, failure: ReadFailure, locale: Locale): Skipped | undefined {
+  switch (failure.kind) {
+    case 'not-regular':
+      return { path, reason: 'not-regular', fileType: failure.fileType };
+    case 'outside-link':
+    case 'dangling-link':
+      return { path, reason: failure.kind, target: failure.target };
+    case 'too-large':
+      return { path, reason: 'too-large', size: failure.size, limit: failure.limit };
+    case 'not-text':
+      return { path, reason: 'not-text' };
+    case 'read-problem':
+      return { path, reason: 'read-problem', detail: failure.message[locale] };
+    default:
+      // Missing since the walk, a folder, or a permission: the run cannot say it checked the folder.
+      return undefined;
+  }
+}
+
+/**
+ * One line per file a folder run passed over, with why and what to do: every file that is named like a
+ * report (or could be one) is listed; files of other formats up to a bound, then counted.
+ */
 function skippedLines(skipped: readonly Skipped[], locale: Locale): string[] {
-  const REASONS: Record<Skipped['reason'], { zh: string; en: string }> = {
-    'legacy-word': { zh: '旧版 Word 或 RTF 文件，请另存为 .docx 后再检查', en: 'an old Word or RTF file: save it as .docx' },
-    wps: { zh: 'WPS 文件，请在 WPS 中另存为 .docx 后再检查', en: 'a WPS file: save it as .docx in WPS' },
-    ofd: { zh: 'OFD 版式文件，请导出为 PDF 或 .docx 后再检查', en: 'an OFD file: export it as PDF or .docx' },
-    other: { zh: '不是报告文件的格式', en: 'not a report file format' },
-    'not-a-report': { zh: '读得出，但不是政府信息公开工作年度报告', en: 'readable, but not an annual report' },
-    unreadable: { zh: '无法读取', en: 'could not be read' },
-  };
-  const shown = skipped.slice(0, 30).map((f) => `  ${f.path}：${f.detail ?? REASONS[f.reason][locale]}`);
-  if (skipped.length > shown.length) shown.push(`  ${t(locale, 'skippedMore', { count: skipped.length - shown.length })}`);
+  const MAX_OTHER = 30;
+  const important = skipped.filter((f) => f.reason !== 'other');
+  const other = skipped.filter((f) => f.reason === 'other');
+  const listed = [...important, ...other.slice(0, Math.max(0, MAX_OTHER - important.length))];
+  const shown = listed.map((f) => `  ${f.path}：${skipText(f, locale)}`);
+  if (skipped.length > listed.length) shown.push(`  ${t(locale, 'skippedMore', { count: skipped.length - listed.length })}`);
   return [t(locale, 'skippedHeader', { count: skipped.length }), ...shown];
 }
 
@@ -117,7 +165,11 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   if (!formatter) throw new CliError('badFormat', { value: options.format });
   const walked: SkippedFile[] = [];
   const files = await inputsOf(paths.length > 0 ? paths : ['.'], io, walked);
-  if (files.length === 0) throw new CliError('noReports', { paths: paths.join(' ') || '.' });
+  if (files.length === 0) {
+    // Nothing to check: still say what was passed over (a folder of FIFOs or links out of it is no empty folder).
+    if (walked.length > 0) io.stderr(`${skippedLines(walked, cliLocale).join('\n')}\n`);
+    throw new CliError('noReports', { paths: paths.join(' ') || '.' });
+  }
   const project = new Project({ cwd: io.cwd });
   const results: FileResult[] = [];
   const skipped: Skipped[] = [...walked];
@@ -131,15 +183,22 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       return 2;
     }
     const locale: Locale = options.locale ?? config.config.locale ?? 'zh';
-    let bytes: Uint8Array;
-    try {
-      bytes = await readReportFile(io, input.path);
-    } catch (error) {
-      if (!(error instanceof CliError) || input.explicit) throw error;
+    // A file named itself must stay in its own folder; one a walk or a glob found, in the folder walked.
+    const read = await tryReadFile(io, input.path, input.root);
+    if (!read.ok) {
+      if (input.explicit) throw readError(input.path, read.failure);
+      // A FIFO, a device, a link out of the folder, a file over the cap: named among the skipped.
+      const skip = skippedFor(input.path, read.failure, locale);
+      if (skip) {
+        skipped.push(skip);
+        continue;
+      }
+      const error = readError(input.path, read.failure);
       io.stderr(`${t(locale, error.id, error.args)}\n`);
       couldNotRun = true;
       continue;
     }
+    const { bytes, stamp } = read.file;
     // A folder of reports pairs each with the same agency's report of the year before, unless told otherwise.
     const spec = options.previous ?? (!input.explicit && config.config.previousReport === undefined ? 'auto' : undefined);
     const prepared = await project.prepareLint(input.path, bytes, {
@@ -150,9 +209,8 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     const unreadable = prepared.problems.find((p) => p.kind === 'read');
     if (unreadable) {
       if (input.explicit) throw readError(input.path, unreadable.failure);
-      // In a folder run a file that cannot be read is named among the skipped, with what to do.
-      const failure = unreadable.failure;
-      skipped.push({ path: input.path, reason: 'unreadable', ...(failure.kind === 'read-problem' ? { detail: failure.message[locale] } : {}) });
+      // In a folder run a file that cannot be read is named among the skipped, with why and what to do.
+      skipped.push(skippedFor(input.path, unreadable.failure, locale) ?? { path: input.path, reason: 'unreadable' });
       continue;
     }
     if (!prepared.selected) {
@@ -176,12 +234,23 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     }
     if (options.fix && original !== undefined && diagnostics.some((d) => d.fix && !d.suppressed)) {
       const fixed = fixUntilStable(original, document, diagnostics, prepared.options, input.path);
-      ({ document, findings: diagnostics } = fixed);
       if (fixed.text !== original) {
-        await writeInPlace(io, input.path, encodeLike(fixed.text, prepared.document.encoding));
+        try {
+          // Only if the file is still what was read: an edit saved meanwhile is never overwritten.
+          await writeInPlace(io, input.path, encodeLike(fixed.text, prepared.document.encoding), stamp);
+          ({ document, findings: diagnostics } = fixed);
+        } catch (error) {
+          if (!(error instanceof CliError)) throw error;
+          // The file is left as it is: say why, and go on with the others. A file changed since it was read
+          // has findings of a text that is no longer there, so none are shown; a read-only file has those
+          // of the text as read, which is still the file.
+          io.stderr(`${t(locale, error.id, error.args)}\n`);
+          couldNotRun = true;
+          if (error.id === 'writeChanged' || error.id === 'writeRemoved') continue;
+        }
         // Its neighbours may pair it as their last year's report: read it again as it now is.
         project.clearPrevious();
-      }
+      } else ({ document, findings: diagnostics } = fixed);
     }
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
     // Positions are the file's own: a page's excerpt comes from its HTML.

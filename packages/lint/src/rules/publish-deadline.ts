@@ -12,6 +12,16 @@ const DEFAULT_DEADLINES: Record<AgencyKind, string> = Object.fromEntries(
   AGENCY_KINDS.map((k) => [k, `${pad(AGENCY_KIND_SPECS[k].deadline.month)}-${pad(AGENCY_KIND_SPECS[k].deadline.day)}`]),
 ) as Record<AgencyKind, string>;
 
+/**
+ * A real day of the year as "MM-DD" (29 February allowed: it moves to the 28th in a common year), for the
+ * option's schema: editors and the configuration check refuse `02-30` or `04-31` with the message below.
+ */
+const REAL_MONTH_DAY = '^(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-9])|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)$';
+const NOT_A_DAY = {
+  zh: '不是一年中真实的一天：请写成次年的“月-日”（两位数字，"MM-DD"），如 "01-31"、"03-31"',
+  en: 'is not a real day of the year: write the month and day of the following year as "MM-DD" (two digits each), e.g. "01-31" or "03-31"',
+};
+
 /** A configured "MM-DD", if it is a real day of the year (29 February allowed: checked against a leap year). */
 function monthDay(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -127,9 +137,7 @@ const rule: Rule = {
           type: 'object',
           description: '各类机关的发布时限（报告年度次年的月-日，"MM-DD"）',
           additionalProperties: false,
-          properties: Object.fromEntries(
-            AGENCY_KINDS.map((k) => [k, { type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: AGENCY_KIND_SPECS[k].description.zh }]),
-          ),
+          properties: Object.fromEntries(AGENCY_KINDS.map((k) => [k, { type: 'string', pattern: REAL_MONTH_DAY, description: AGENCY_KIND_SPECS[k].description.zh, patternErrorMessage: NOT_A_DAY.zh, 'x-message': NOT_A_DAY }])),
         },
       },
     },
