@@ -21,7 +21,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // CommonJS dependencies (ajv, write-file-atomic) call require(); give the ESM bundle one.
+  // CommonJS dependencies (ajv) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __nianbaoCreateRequire } from 'node:module'; const require = __nianbaoCreateRequire(import.meta.url);" },
   // jsonc-parser's `main` is a UMD build whose inner require()s a bundler cannot follow: take its ESM build.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
