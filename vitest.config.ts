@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^@nianbao\/generate$/u, replacement: src('generate/src/index.ts') },
       { find: /^@nianbao\/project$/u, replacement: src('project/src/index.ts') },
       { find: /^@nianbao\/project\/walk$/u, replacement: src('project/src/walk.ts') },
+      { find: /^@nianbao\/project\/read-failure-text$/u, replacement: src('project/src/read-failure-text.ts') },
       { find: /^@nianbao\/lint\/docs$/u, replacement: src('lint/src/docs.ts') },
       { find: /^@nianbao\/language-server$/u, replacement: src('language-server/src/index.ts') },
     ],

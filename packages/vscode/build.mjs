@@ -17,6 +17,8 @@ await build({
     extension: `${here}src/extension.ts`,
     // The server's own entry (argv transport choice, crash guards), as `nianbao-language-server` runs it.
     server: `${root}packages/language-server/dist/bin.js`,
+    // The server lints in worker threads; it starts them from `worker.cjs` beside its own bundle.
+    worker: `${root}packages/language-server/dist/worker.js`,
   },
   outdir: `${here}dist`,
   outExtension: { '.js': '.cjs' },

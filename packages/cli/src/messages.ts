@@ -1,5 +1,6 @@
 // The light entry: messages load with every command, the project layer only with those that lint or read.
 import { catalog, FORMAT_2021, isLocale, tableName, type Catalog, type Locale, type MessageData } from '@nianbao/format';
+import { fileTypeName } from '@nianbao/project/read-failure-text';
 import { REPORT_EXTENSIONS } from '@nianbao/project/walk';
 
 /** The CLI's words, in Chinese (the default) and English (`--locale en`). */
@@ -16,17 +17,6 @@ const ACTIVE = FORMAT_2021.tables.activeDisclosure;
 const CARRIED_FORWARD = APPLICATIONS.rows.find((r) => r.id === 'carriedForward')!.label;
 const IN_FORCE = ACTIVE.columns.find((c) => c.id === 'inForce')!.label;
 
-/** What an entry on disk is, as a message names it (the project layer's FileType). */
-const FILE_TYPES: Record<string, { zh: string; en: string }> = {
-  fifo: { zh: '命名管道（FIFO）', en: 'a named pipe (FIFO)' },
-  socket: { zh: '套接字（socket）', en: 'a socket' },
-  'character-device': { zh: '字符设备（如 /dev/zero）', en: 'a character device (like /dev/zero)' },
-  'block-device': { zh: '块设备', en: 'a block device' },
-  directory: { zh: '文件夹', en: 'a folder' },
-  file: { zh: '普通文件', en: 'a regular file' },
-  other: { zh: '特殊文件', en: 'a special file' },
-};
-const fileType = (type: unknown): { zh: string; en: string } => FILE_TYPES[String(type)] ?? FILE_TYPES['other']!;
 
 /** A size as a message shows it: `64 MB`, `70.5 MB`, `512 KB`, `12 B`. */
 export function formatSize(bytes: number): string {
@@ -66,8 +56,8 @@ export const MESSAGES = {
     en: (a) => `${a.file} is not a report file nianbao can read. Provide a .docx, .pdf, web page (.html), plain text (.txt) or Markdown (.md) file.`,
   },
   notRegular: {
-    zh: (a) => `${a.file} 不是普通文件，而是${fileType(a.type).zh}：nianbao 只读取普通文件，没有打开它。请指定报告文件本身。`,
-    en: (a) => `${a.file} is not a regular file but ${fileType(a.type).en}: nianbao reads regular files only and did not open it. Name the report file itself.`,
+    zh: (a) => `${a.file} 不是普通文件，而是${fileTypeName(a.type).zh}：nianbao 只读取普通文件，没有打开它。请指定报告文件本身。`,
+    en: (a) => `${a.file} is not a regular file but ${fileTypeName(a.type).en}: nianbao reads regular files only and did not open it. Name the report file itself.`,
   },
   linkOutside: {
     zh: (a) => `${a.file} 是一个符号链接，指向它所在的文件夹 ${a.folder} 之外的 ${a.target}，没有读取。如确要读取该文件，请直接指定 ${a.target}。`,
@@ -98,8 +88,8 @@ export const MESSAGES = {
     en: (a) => `${a.file} is a symbolic link to ${a.target}, which does not exist: nianbao neither creates a file elsewhere through it nor replaces the link (not with --force either), and wrote nothing. Write to ${a.target} itself (make its folder first), or remove the link.`,
   },
   writeNotRegular: {
-    zh: (a) => `${a.file} 不是普通文件，而是${fileType(a.type).zh}：nianbao 只写入普通文件，没有写入。要输出到标准输出，请用 -o -。`,
-    en: (a) => `${a.file} is not a regular file but ${fileType(a.type).en}: nianbao writes regular files only, and wrote nothing. For stdout, use -o -.`,
+    zh: (a) => `${a.file} 不是普通文件，而是${fileTypeName(a.type).zh}：nianbao 只写入普通文件，没有写入。要输出到标准输出，请用 -o -。`,
+    en: (a) => `${a.file} is not a regular file but ${fileTypeName(a.type).en}: nianbao writes regular files only, and wrote nothing. For stdout, use -o -.`,
   },
   writeDirectory: {
     zh: (a) => `${a.file} 是一个文件夹，没有写入。请指定输出文件的名称。`,
@@ -321,8 +311,8 @@ export const MESSAGES = {
     en: (a) => `could not be read${a.code ? ` (${a.code})` : ''}`,
   },
   skipNotRegular: {
-    zh: (a) => `不是普通文件，而是${fileType(a.type).zh}，没有打开`,
-    en: (a) => `not a regular file but ${fileType(a.type).en}; not opened`,
+    zh: (a) => `不是普通文件，而是${fileTypeName(a.type).zh}，没有打开`,
+    en: (a) => `not a regular file but ${fileTypeName(a.type).en}; not opened`,
   },
   skipOutsideLink: {
     zh: (a) => `符号链接，指向所检查的文件夹之外（${a.target}），没有读取；如要检查，请直接指定该文件`,

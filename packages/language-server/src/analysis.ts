@@ -1,18 +1,15 @@
-import { pathToFileURL } from 'node:url';
+import { deserialize } from 'node:v8';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { INTERNAL_ERROR, lint, ruleDocsUrl, type Diagnostic, type LintOptions, type Locale } from '@nianbao/lint';
-import type { ReportDocument, SourceView } from '@nianbao/parse';
-import { serverDiagnostic, toLspDiagnostic } from './diagnostics.js';
+import { INTERNAL_ERROR, ruleDocsUrl, type Diagnostic, type LintOptions, type Locale } from '@nianbao/lint';
+import type { ReportDocument } from '@nianbao/parse';
+import { serverDiagnostic } from './diagnostics.js';
+import type { Log } from './guard.js';
+import type { AnalysisModel, AnalysisSummary, AnalyzeJob, AnalyzeOutcome, FixAllOutcome } from './lint-job.js';
+import { WorkerLostError, type JobRunner, type Running } from './lint-pool.js';
 import { t } from './messages.js';
-import { configProblems, previousProblem, type ProjectState } from './project.js';
-import { filePathOf, isSelected, matchesFiles } from './selection.js';
 import type { EditorSettings, SettingsCache } from './settings.js';
 
-/**
- * The largest text linted in the editor. Real reports are 5–200 KB; parsing is linear but runs on the
- * server's only thread, so a multi-megabyte paste would freeze every other request for seconds.
- */
-export const MAX_TEXT_LENGTH = 500_000;
+export { MAX_TEXT_LENGTH } from './lint-job.js';
 
 /** The text of a document at one version, as the editor has it. */
 export interface TextSnapshot {
@@ -21,8 +18,6 @@ export interface TextSnapshot {
   text: string;
   /** Offsets to positions of this very text (TextDocument.positionAt). */
   positionAt(offset: number): { line: number; character: number };
-  /** A file not open in the editor, read by its reader (a .docx or PDF has no buffer): its view. */
-  view?: SourceView;
 }
 
 /** Everything the features need to know about one version of a document. */
@@ -44,24 +39,66 @@ export interface Analysis {
 }
 
 export interface AnalyzerDeps {
-  settings: SettingsCache;
-  project: ProjectState;
+  settings: Pick<SettingsCache, 'get'>;
+  /** Where the lint runs: the worker pool. */
+  runner: JobRunner;
   /** The workspace folders' paths, for `nianbao.files` and relative `previousReport` settings. */
   folders(): string[];
   /** Tells the user once about a problem the diagnostics cannot show well (a broken config). */
   notify(message: string): void;
+  log: Log;
 }
 
-/** A report title in the first lines: cheap enough to check before deciding a huge file is not ours. */
-const TITLE_HINT = /政府信息公开工作年度报告/u;
+/**
+ * An analysis made in a worker: what is published at once; the model (document, findings, options)
+ * decoded on this thread the first time a feature of this document asks for it, so that a large
+ * document's model costs this thread nothing until someone hovers in it.
+ */
+function received(summary: AnalysisSummary, model: Uint8Array | undefined): Analysis {
+  let bytes = model;
+  let decoded: AnalysisModel | undefined = model ? undefined : { findings: [], lintOptions: { locale: summary.locale } };
+  const load = (): AnalysisModel => {
+    if (!decoded) {
+      decoded = deserialize(bytes!) as AnalysisModel;
+      bytes = undefined;
+    }
+    return decoded;
+  };
+  return {
+    ...summary,
+    get document() {
+      return load().document;
+    },
+    get findings() {
+      return load().findings;
+    },
+    get lintOptions() {
+      return load().lintOptions;
+    },
+  };
+}
+
+interface InFlight<T> {
+  version: number | null;
+  generation: number;
+  promise: Promise<T | undefined>;
+  cancelled: boolean;
+  cancel(): void;
+}
 
 /**
- * Turns an editor document into findings with the same engine, configuration and previous-report
- * pairing as the CLI (both prepare the lint with @nianbao/project). Holds no lint logic: it turns what
- * the project layer found into diagnostics and calls `lint`.
+ * The analyses of documents, as the features ask for them: made in the lint workers (lint-job.ts holds
+ * what is done there), remembered per version, and shared while under way, so a push, a pull and a
+ * hover of one version cost one lint. A run for a version that is no longer current (the document
+ * changed again or closed, or the settings changed) is cancelled, and its result is never remembered.
  */
 export class Analyzer {
   private readonly last = new Map<string, Analysis>();
+  private readonly running = new Map<string, InFlight<Analysis>>();
+  private readonly fixing = new Map<string, InFlight<string>>();
+  private readonly fixed = new Map<string, { version: number | null; generation: number; text: string }>();
+  /** Bumped by clear(): what was started before is stale. */
+  private generation = 0;
 
   constructor(private readonly deps: AnalyzerDeps) {}
 
@@ -71,86 +108,140 @@ export class Analyzer {
     return a && a.version === version ? a : undefined;
   }
 
+  /** The document closed: nothing about it is kept, and its run is cancelled. */
   forget(uri: string): void {
     this.last.delete(uri);
+    this.fixed.delete(uri);
+    this.stop(this.running, uri);
+    this.stop(this.fixing, uri);
   }
 
+  /** Every result is stale (settings, configuration or folders changed): all runs cancelled. */
   clear(): void {
+    this.generation++;
     this.last.clear();
+    this.fixed.clear();
+    for (const uri of [...this.running.keys()]) this.stop(this.running, uri);
+    for (const uri of [...this.fixing.keys()]) this.stop(this.fixing, uri);
+  }
+
+  /** A document is now at `version`: a run for another version is stale. */
+  changed(uri: string, version: number): void {
+    if (this.running.get(uri)?.version !== version) this.stop(this.running, uri);
+    if (this.fixing.get(uri)?.version !== version) this.stop(this.fixing, uri);
+  }
+
+  /** Forgets the configurations the workers cached. */
+  clearConfigs(): void {
+    this.deps.runner.clearConfigs();
+  }
+
+  /** Forgets the last years' reports the workers cached. */
+  clearPrevious(): void {
+    this.deps.runner.clearPrevious();
   }
 
   /**
-   * Analyses a snapshot; `isStale` is asked after each wait, and a stale run stops before the
-   * expensive part (returns undefined) so that typing never queues up lint runs.
+   * Analyses an open document's snapshot; `isStale` is asked after the settings are in. Undefined when
+   * the run was stale or cancelled.
    */
   async analyze(snapshot: TextSnapshot, isStale: () => boolean = () => false): Promise<Analysis | undefined> {
-    const hit = this.cached(snapshot.uri, snapshot.version);
-    if (hit) return hit;
-    const settings = await this.deps.settings.get(snapshot.uri);
-    if (isStale()) return undefined;
-    const file = filePathOf(snapshot.uri);
-    const folders = this.deps.folders();
-    const folder = file ? folders.find((f) => file.startsWith(f)) : undefined;
-    const baseLocale: Locale = settings.locale ?? 'zh';
-    const config = file ? await this.deps.project.configFor(file, baseLocale) : undefined;
-    if (isStale()) return undefined;
-    const locale: Locale = settings.locale ?? (config?.ok ? config.config.locale : undefined) ?? 'zh';
-    const base = { uri: snapshot.uri, version: snapshot.version, settings, locale, findings: [] as Diagnostic[], lintOptions: { locale } as LintOptions };
-
-    if (snapshot.text.length > MAX_TEXT_LENGTH) {
-      const ours = TITLE_HINT.test(snapshot.text.slice(0, 4000)) || matchesFiles(snapshot.uri, settings.files, folders);
-      const diagnostics = ours
-        ? [serverDiagnostic(INTERNAL_ERROR, ruleDocsUrl(INTERNAL_ERROR), DiagnosticSeverity.Warning, t(locale, 'tooLarge', { size: snapshot.text.length, limit: MAX_TEXT_LENGTH }))]
-        : [];
-      return this.remember({ ...base, selected: ours, diagnostics });
-    }
-
-    // The editor's buffer is the file: HTML by its markup; a .docx or PDF from the workspace comes as its view.
-    const prepared = await this.deps.project.prepare(file, snapshot.view ?? snapshot.text, settings, folder, (d) => isSelected(d, snapshot.uri, settings.files, folders));
-    const { document, selected } = prepared;
-    if (!selected) return this.remember({ ...base, document, selected, diagnostics: [] });
-    if (isStale()) return undefined;
-
-    const diagnostics: LspDiagnostic[] = [];
-    for (const problem of prepared.problems) {
-      if (problem.kind === 'config') {
-        // A broken config: one diagnostic naming its file and line, and linting goes on with the defaults.
-        for (const p of configProblems(problem.error, locale)) {
-          diagnostics.push(
-            serverDiagnostic('config', undefined, DiagnosticSeverity.Error, p.message, {
-              uri: pathToFileURL(problem.error.file).href,
-              place: { line: p.line ?? 1, column: p.column ?? 1, endLine: p.line ?? 1, endColumn: p.column ?? 1 },
-              message: problem.error.file,
-            }),
-          );
-          this.deps.notify(p.message);
-        }
-      } else if (problem.kind === 'previous') {
-        const previous = previousProblem(problem, locale);
-        diagnostics.push(
-          serverDiagnostic('previous-report', undefined, DiagnosticSeverity.Warning, previous.message, {
-            uri: pathToFileURL(previous.file).href,
-            place: { line: 1, column: 1, endLine: 1, endColumn: 1 },
-            message: previous.file,
-          }),
-        );
-      }
-    }
-    const lintOptions = prepared.options;
-    let findings: Diagnostic[];
-    try {
-      findings = lint(document, lintOptions);
-    } catch (error) {
-      // lint isolates each rule; this is for a failure around them (the engine, the data extraction).
-      const reason = error instanceof Error ? error.message : String(error);
-      diagnostics.push(serverDiagnostic(INTERNAL_ERROR, ruleDocsUrl(INTERNAL_ERROR), DiagnosticSeverity.Error, t(locale, 'crashed', { reason })));
-      return this.remember({ ...base, document, selected, diagnostics, lintOptions });
-    }
-    for (const f of findings) diagnostics.push(toLspDiagnostic(f, snapshot.uri, snapshot.positionAt));
-    return this.remember({ ...base, document, selected, findings, diagnostics, lintOptions });
+    return this.analyzeJob(snapshot.uri, snapshot.version, snapshot.text, isStale);
   }
 
-  private remember(analysis: Analysis): Analysis {
+  /** Analyses a file that is not open: the worker reads it from disk. Undefined when it is no report or cannot be read. */
+  analyzeFile(uri: string): Promise<Analysis | undefined> {
+    return this.analyzeJob(uri, null, undefined, () => false);
+  }
+
+  /** The text of a version after every fix (`nianbao lint --fix`), made in a worker; undefined when cancelled. */
+  async fixAll(snapshot: TextSnapshot): Promise<string | undefined> {
+    const { uri, version, text } = snapshot;
+    const generation = this.generation;
+    const done = this.fixed.get(uri);
+    if (done && done.version === version && done.generation === generation) return done.text;
+    const under = this.fixing.get(uri);
+    if (under && under.version === version && under.generation === generation) return under.promise;
+    const settings = await this.deps.settings.get(uri);
+    const flight = this.start(this.fixing, uri, version, { kind: 'fixAll', uri, version, text, settings, folders: this.deps.folders() }, (outcome: FixAllOutcome) => {
+      this.fixed.set(uri, { version, generation, text: outcome.text });
+      return outcome.text;
+    });
+    return flight.promise;
+  }
+
+  private async analyzeJob(uri: string, version: number | null, text: string | undefined, isStale: () => boolean): Promise<Analysis | undefined> {
+    const shared = (): Promise<Analysis | undefined> | undefined => {
+      const hit = this.cached(uri, version);
+      if (hit) return Promise.resolve(hit);
+      const under = this.running.get(uri);
+      return under && under.version === version && under.generation === this.generation ? under.promise : undefined;
+    };
+    const before = shared();
+    if (before) return before;
+    const settings = await this.deps.settings.get(uri);
+    if (isStale()) return undefined;
+    // Another request for this version may have started it while the settings came.
+    const after = shared();
+    if (after) return after;
+    const job: AnalyzeJob = { kind: 'analyze', uri, version, ...(text !== undefined ? { text } : {}), settings, folders: this.deps.folders() };
+    const generation = this.generation;
+    const flight = this.start(this.running, uri, version, job, (outcome: AnalyzeOutcome) => {
+      for (const notice of outcome.notices) this.deps.notify(notice);
+      if (!outcome.summary) {
+        if (outcome.skipped) this.deps.log(`nianbao: ${outcome.skipped}`);
+        return undefined;
+      }
+      return this.remember(received(outcome.summary, outcome.model), generation);
+    });
+    return flight.promise.catch((error: unknown) => {
+      // The worker died on this document (out of memory, say): one diagnostic, and the next version tries again.
+      if (!(error instanceof WorkerLostError) || flight.cancelled) throw error;
+      this.deps.log(`nianbao: checking ${uri} stopped its worker: ${error.message}`);
+      const locale = settings.locale ?? 'zh';
+      const diagnostics = [serverDiagnostic(INTERNAL_ERROR, ruleDocsUrl(INTERNAL_ERROR), DiagnosticSeverity.Error, t(locale, 'lintWorkerLost', { reason: error.message }))];
+      return this.remember(received({ uri, version, selected: true, locale, settings, diagnostics }, undefined), generation);
+    });
+  }
+
+  /** Runs a job as the one for this document, cancelling the one before; `accept` takes a result still wanted. */
+  private start<T, R>(table: Map<string, InFlight<T>>, uri: string, version: number | null, job: Parameters<JobRunner['run']>[0], accept: (outcome: R) => T | undefined): InFlight<T> {
+    this.stop(table, uri);
+    const running: Running<unknown> = this.deps.runner.run(job, uri);
+    const generation = this.generation;
+    const flight: InFlight<T> = {
+      version,
+      generation,
+      cancelled: false,
+      cancel: () => {
+        flight.cancelled = true;
+        running.cancel();
+      },
+      promise: running.promise.then(
+        (outcome) => {
+          if (table.get(uri) === flight) table.delete(uri);
+          if (outcome === undefined || flight.cancelled || generation !== this.generation) return undefined;
+          return accept(outcome as R);
+        },
+        (error: unknown) => {
+          if (table.get(uri) === flight) table.delete(uri);
+          throw error;
+        },
+      ),
+    };
+    table.set(uri, flight);
+    return flight;
+  }
+
+  private stop<T>(table: Map<string, InFlight<T>>, uri: string): void {
+    const flight = table.get(uri);
+    if (!flight) return;
+    table.delete(uri);
+    flight.cancel();
+  }
+
+  private remember(analysis: Analysis, generation: number): Analysis | undefined {
+    if (generation !== this.generation) return undefined;
     this.last.set(analysis.uri, analysis);
     return analysis;
   }

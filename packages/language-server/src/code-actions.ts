@@ -24,6 +24,11 @@ export interface ActionContext {
   snapshot: TextSnapshot;
   /** The client can apply snippet edits in a workspace edit (LSP 3.18). */
   snippetEdits: boolean;
+  /**
+   * The text after fix-all, made in a lint worker (Analyzer.fixAll) so that the passes of re-linting
+   * never run on the server's thread; absent, it is made here (tests).
+   */
+  fixedText?: string;
 }
 
 function wanted(kind: string, only: readonly string[] | undefined): boolean {
@@ -57,7 +62,7 @@ function fixTitle(text: string, finding: Diagnostic & { fix: Fix }, locale: Anal
  * The text after every fix, as `nianbao lint --fix` makes it: apply, re-parse, re-lint, until no fix
  * is left (overlapping fixes wait for the next pass).
  */
-export function fixAllText(analysis: Analysis, text: string, fileName: string | undefined): string {
+export function fixAllText(analysis: Pick<Analysis, 'document' | 'findings' | 'lintOptions'>, text: string, fileName: string | undefined): string {
   // Without a model (a text too large to parse) there is nothing to fix.
   if (!analysis.document) return text;
   return fixUntilStable(text, analysis.document, analysis.findings, analysis.lintOptions, fileName).text;
@@ -157,13 +162,17 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
       if (isSuppressible(finding.ruleId)) out.push(suppress(ctx, finding, lsp));
     }
   }
-  const fixable = analysis.findings.some((f) => f.fix);
-  if (fixable && wanted(FIX_ALL_KIND, only)) {
-    const fixed = fixAllText(analysis, snapshot.text, filePathOf(snapshot.uri));
+  if (wantsFixAll(analysis, params)) {
+    const fixed = ctx.fixedText ?? fixAllText(analysis, snapshot.text, filePathOf(snapshot.uri));
     const change = minimalEdit(snapshot.text, fixed, snapshot.positionAt);
     if (change) out.push({ title: t(analysis.locale, 'fixAll'), kind: FIX_ALL_KIND, edit: edit(snapshot.uri, [change]) });
   }
   return out;
+}
+
+/** Whether the actions asked for include fix-all, and there is something to fix. */
+export function wantsFixAll(analysis: Analysis, params: Pick<CodeActionParams, 'context'>): boolean {
+  return analysis.selected && analysis.document !== undefined && wanted(FIX_ALL_KIND, params.context.only) && analysis.findings.some((f) => f.fix);
 }
 
 /** Where the reason of a just-inserted suppression is, to select it (the SELECT_COMMAND's arguments). */

@@ -34,6 +34,40 @@ const MESSAGES = {
     zh: 'nianbao 检查本文件时出错（{reason}）。这是 nianbao 的缺陷，请报告给维护者。',
     en: 'nianbao failed while checking this file ({reason}). This is a bug in nianbao; please report it.',
   },
+  lintWorkerLost: {
+    zh: 'nianbao 检查本文件的后台线程意外退出（{reason}），未能完成检查：文件可能过大或过于复杂。可用命令行 nianbao lint 检查它。',
+    en: 'The background thread checking this file stopped ({reason}) before it finished: the file may be too large or too complex. Use `nianbao lint` on the command line.',
+  },
+  tooManyProblems: {
+    zh: '另有 {more} 个问题未列出（编辑器内每个文件最多列出 {limit} 个）。请用命令行 nianbao lint 查看全部。',
+    en: '{more} more problems are not listed (the editor lists up to {limit} per file). Use `nianbao lint` on the command line to see them all.',
+  },
+  closedFileUnreadable: {
+    zh: '未检查 {file}：{reason}',
+    en: 'Not checked: {file}: {reason}',
+  },
+  notInitialized: {
+    zh: '语言服务器尚未初始化，不能处理 {method}：请先发送 initialize 请求。',
+    en: 'The server is not initialized and cannot serve {method}: send initialize first.',
+  },
+  afterShutdown: {
+    zh: '语言服务器已收到 shutdown，不再处理 {method}：只接受 exit 通知。',
+    en: 'The server has been shut down and no longer serves {method}: only the exit notification is accepted.',
+  },
+  initializedTwice: {
+    zh: '语言服务器已经初始化：initialize 只能发送一次。',
+    en: 'The server is already initialized: initialize may be sent only once.',
+  },
+  framingExit: {
+    zh: '语言服务器收到无法按协议读取的数据（{reason}），之后的消息无法再分辨，服务器以退出码 {code} 退出，以便编辑器重新启动它。',
+    en: 'The language server received data it cannot read as protocol messages ({reason}); no later message can be told apart, so it exits with code {code} for the editor to restart it.',
+  },
+  framingNoLength: { zh: '消息头中没有 Content-Length', en: 'a header without Content-Length' },
+  framingBadLength: { zh: 'Content-Length 的值“{value}”不是非负整数', en: 'Content-Length “{value}” is not a non-negative integer' },
+  framingTooLong: { zh: 'Content-Length 为 {length} 字节，超过上限 {limit} 字节', en: 'Content-Length of {length} bytes, above the limit of {limit}' },
+  framingNoHeader: { zh: '{bytes} 字节中没有完整的消息头（上限 {limit} 字节）', en: 'no complete header in {bytes} bytes (the limit is {limit})' },
+  framingBadHeader: { zh: '消息头行“{line}”不是“名称: 值”的形式', en: 'a header line “{line}” that is not “name: value”' },
+  framingStalled: { zh: '一条消息在 {seconds} 秒内没有收完', en: 'a message left incomplete for {seconds} seconds' },
   fixAll: { zh: '修复全部 nianbao 问题', en: 'Fix all nianbao problems' },
   fixOne: { zh: '修复：{message}', en: 'Fix: {message}' },
   fixInsert: { zh: '插入“{text}”', en: 'insert “{text}”' },

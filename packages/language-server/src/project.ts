@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { LintOptions, Locale } from '@nianbao/lint';
-import { Project, placedConfigProblems, type ConfigError, type LintOverrides, type PreparedLint, type PreviousFailure, type ProjectConfig } from '@nianbao/project';
+import { Project, placedConfigProblems, readFailureReason as describeReadFailure, type ConfigError, type LintOverrides, type PreparedLint, type PreviousFailure, type ProjectConfig, type ReadFailure } from '@nianbao/project';
 import type { ReportDocument, SourceView } from '@nianbao/parse';
 import { t } from './messages.js';
 
@@ -14,25 +14,28 @@ export interface PreviousProblem {
 
 export type PreviousResult = { previous?: LintOptions['previous']; problem?: PreviousProblem };
 
+/** Why a file could not be read, in the locale (the project layer's words). */
+export function readFailureReason(failure: ReadFailure, locale: Locale): string {
+  return describeReadFailure(failure)[locale];
+}
+
 /** What the editor says when last year's report cannot be used. */
-export function previousProblem(failure: PreviousFailure, locale: Locale): PreviousProblem {
-  const { file } = failure;
-  switch (failure.failure.kind) {
-    case 'missing':
-      return { file, message: t(locale, 'previousUnreadable', { file, reason: 'ENOENT' }) };
-    case 'directory':
-      return { file, message: t(locale, 'previousUnreadable', { file, reason: 'EISDIR' }) };
-    case 'unreadable':
-      return { file, message: t(locale, 'previousUnreadable', { file, reason: failure.failure.code }) };
+export function previousProblem({ file, failure }: PreviousFailure, locale: Locale): PreviousProblem {
+  switch (failure.kind) {
     case 'mismatch': {
-      const m = failure.failure.mismatch;
+      const m = failure.mismatch;
       if (m.kind === 'same-file') return { file, message: t(locale, 'previousSameFile', { file }) };
       if (m.kind === 'other-agency') return { file, message: t(locale, 'previousOtherAgency', { file, agency: m.agency, previousAgency: m.previousAgency }) };
       return { file, message: t(locale, 'previousWrongYear', { file, year: m.year, previousYear: m.previousYear, expected: m.year - 1 }) };
     }
-    default:
+    case 'not-a-report':
+    case 'read-problem':
+    case 'not-text':
       // Read, but no annual report came of it (a scan, a file of another kind).
       return { file, message: t(locale, 'previousNotReport', { file }) };
+    default:
+      // Not read at all: missing, a folder, no permission, a FIFO, a link out of the folder, too large.
+      return { file, message: t(locale, 'previousUnreadable', { file, reason: readFailureReason(failure, locale) }) };
   }
 }
 

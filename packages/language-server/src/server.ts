@@ -2,7 +2,7 @@ import { MessageType, ShowMessageNotification, TextDocuments, type Connection } 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './analysis.js';
 import { guardNotification, guardRequest, type Log } from './guard.js';
-import { ProjectState } from './project.js';
+import { LintPool, type JobRunner } from './lint-pool.js';
 import { LintScheduler } from './scheduler.js';
 import { SettingsCache } from './settings.js';
 import { closedFileReader } from './handlers/closed-files.js';
@@ -29,8 +29,10 @@ export const DEBOUNCE_MS = 15;
  * the workspace), code actions, hover, outline and completion. Each feature is a handler module taking
  * what it needs; this only builds the shared parts and connects them. Every handler is guarded, so a
  * bad request or a failing feature answers with an error (or is logged) and the server goes on.
+ * Parsing and linting run in worker threads (`runner`, a LintPool by default): this thread only
+ * answers from what they made, so a document whose lint takes seconds never holds up another.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, runner: JobRunner = new LintPool()): void {
   const log: Log = (message) => connection.console.error(message);
   const documents = new TextDocuments(TextDocument);
   const session = newSession();
@@ -39,8 +41,7 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsCache((uri) =>
     session.abilities.configuration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'nianbao' }) : Promise.resolve(undefined),
   );
-  const project = new ProjectState();
-  const analyzer = new Analyzer({ settings, project, folders: () => session.folders, notify: (message) => notifier.notify(message) });
+  const analyzer = new Analyzer({ settings, runner, folders: () => session.folders, notify: (message) => notifier.notify(message), log });
   const analysisOf = analysisOfOpen(documents, analyzer);
   const closedFile = closedFileReader(analyzer, session);
 
@@ -65,7 +66,9 @@ export function startServer(connection: Connection): void {
     ),
   );
   connection.onDidChangeConfiguration(guardNotification('configuration', log, configurationChanged({ settings, notifier, relint })));
-  connection.onDidChangeWatchedFiles(guardNotification('watched files', log, watchedFilesChanged({ project, notifier, relint })));
+  connection.onDidChangeWatchedFiles(guardNotification('watched files', log, watchedFilesChanged({ project: analyzer, notifier, relint })));
+
+  connection.onShutdown(() => runner.close());
 
   const sync = syncHandlers({ scheduler, settings, analyzer, publisher });
   documents.onDidOpen(guardNotification('open', log, sync.open));
@@ -76,7 +79,7 @@ export function startServer(connection: Connection): void {
   const pull = { documents, analyzer, session, closedFile, log };
   connection.languages.diagnostics.on(guardRequest('textDocument/diagnostic', log, documentDiagnostics(pull), NO_RETRIGGER));
   connection.languages.diagnostics.onWorkspace(guardRequest('workspace/diagnostic', log, workspaceDiagnostics(pull), NO_RETRIGGER));
-  connection.onCodeAction(guardRequest('textDocument/codeAction', log, codeActionHandler(analysisOf, session)));
+  connection.onCodeAction(guardRequest('textDocument/codeAction', log, codeActionHandler(analysisOf, session, analyzer)));
   connection.onExecuteCommand(guardRequest('workspace/executeCommand', log, executeCommandHandler(session, (params) => connection.window.showDocument(params))));
   connection.onHover(guardRequest('textDocument/hover', log, hoverHandler(analysisOf)));
   connection.onDocumentSymbol(guardRequest('textDocument/documentSymbol', log, symbolsHandler(analysisOf)));

@@ -1,7 +1,7 @@
 import { COUNT_TAIL, localize, quantity, SUMMARY_QUANTITIES, tableName, type Localized, type QuantityId, type QuantitySource, type SectionId } from '@nianbao/format';
 import type { ParagraphNode, SentenceNode, Span } from '@nianbao/parse';
 import { placedRows, readCell, tableOf, type ReadCell } from './cells.js';
-import { COMPARISON, flatSentence, flatSpan, flattenText, yearsIn, type FlatText } from './text-scan.js';
+import { COMPARISON, flatSentence, flatSpan, flattenText, matchesOf, yearsIn, type FlatText } from './text-scan.js';
 import type { Locale, RuleContext } from './types.js';
 
 /**
@@ -180,7 +180,7 @@ function sentenceStatements(context: RuleContext, paragraph: ParagraphNode, para
   const includesCarryOver = CARRY_OVER_INCLUDED.test(text);
   for (const quantity of QUANTITIES) {
     if (quantity.sentence && !quantity.sentence(text)) continue;
-    for (const m of text.matchAll(quantity.pattern)) {
+    for (const m of matchesOf(quantity.pattern, text)) {
       if (joinedToPrevious(text, m.index) || !onTopic(quantity, where, m[0]) || quantity.partial?.(text.slice(0, m.index))) continue;
       const [from, to] = m.indices![1]!;
       const statement: Statement = {

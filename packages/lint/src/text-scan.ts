@@ -155,9 +155,30 @@ export function insideBookTitle(text: string, at: number): boolean {
  * The years a (flat) text names: four digits followed by 年. Document numbers (`〔2021〕30号`) are not
  * followed by 年 and so are not years here.
  */
+const YEAR_BEFORE_NIAN = new RegExp(`(?<![\\d.])(${YEAR_DIGITS})(?=年)`, 'gu');
+
+/**
+ * The matches of a global regex in `text`, without matchAll: matchAll clones the regex for every call,
+ * which for a rule reading each of a document's sentences against each quantity was most of what a long
+ * document's lint allocated. The regex's lastIndex is reset before and after, so it can be shared.
+ */
+export function* matchesOf(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  try {
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (m[0] === '') pattern.lastIndex++;
+      yield m;
+    }
+  } finally {
+    pattern.lastIndex = 0;
+  }
+}
+
 export function yearsIn(text: string): YearMention[] {
   const found: YearMention[] = [];
-  for (const m of text.matchAll(new RegExp(`(?<![\\d.])(${YEAR_DIGITS})(?=年)`, 'gu'))) {
+  // Only a digit (Arabic or Chinese) before 年 can be a year: most sentences have none.
+  if (!text.includes('年')) return found;
+  for (const m of matchesOf(YEAR_BEFORE_NIAN, text)) {
     const year = yearValue(m[1]!);
     if (year < 1949 || year > 2100) continue;
     found.push({ year, start: m.index, end: m.index + m[1]!.length, inTitle: insideBookTitle(text, m.index) });

@@ -75,7 +75,7 @@ describe('the bundle', () => {
     execFileSync(process.execPath, [`${EXT}build.mjs`], { cwd: EXT, stdio: 'pipe' });
   }, 60_000);
 
-  it.each(['extension', 'server'])('dist/%s.cjs requires nothing but Node built-ins and vscode', (name) => {
+  it.each(['extension', 'server', 'worker'])('dist/%s.cjs requires nothing but Node built-ins and vscode', (name) => {
     const code = readFileSync(`${EXT}dist/${name}.cjs`, 'utf8');
     // Calls only: ajv keeps `'require("ajv/dist/runtime/equal")'` as a string for standalone code it never emits here.
     const required = new Set([...code.matchAll(/(?<!['"`])\brequire\("([^"]+)"\)/gu)].map((m) => m[1] ?? ''));
@@ -106,13 +106,15 @@ describe('the bundle', () => {
         expect(href.startsWith(pathToFileURL(`${EXT}docs/rules/`).href)).toBe(true);
         expect(existsSync(fileURLToPath(href.replace(/#.*$/u, '')))).toBe(true);
       }
+      // Linted in the bundled worker (worker.cjs), not on the server's thread as a fallback.
+      expect(client.stderr.join('')).not.toMatch(/lint worker failed to start|on the server thread/u);
     });
   });
 
   it('ships only the bundle, pdf.js for PDFs, docs, schemas, templates and the manifest (vsce ls)', () => {
     const vsce = `${ROOT}node_modules/@vscode/vsce/vsce`;
     const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: EXT, encoding: 'utf8' }).trim().split('\n').sort();
-    expect(files).toEqual(expect.arrayContaining(['dist/extension.cjs', 'dist/server.cjs', 'schemas/nianbaorc.schema.json', 'docs/rules/year-mismatch.md', 'templates/shared/report.md.hbs', 'package.json', 'README.md', 'LICENSE']));
+    expect(files).toEqual(expect.arrayContaining(['dist/extension.cjs', 'dist/server.cjs', 'dist/worker.cjs', 'schemas/nianbaorc.schema.json', 'docs/rules/year-mismatch.md', 'templates/shared/report.md.hbs', 'package.json', 'README.md', 'LICENSE']));
     expect(files).toEqual(expect.arrayContaining(['dist/pdfjs-dist/legacy/build/pdf.mjs', 'dist/pdfjs-dist/legacy/build/pdf.worker.mjs', 'dist/pdfjs-dist/package.json']));
     const unexpected = files.filter((f) => !/^(dist\/[a-z]+\.cjs|dist\/pdfjs-dist\/.+|docs\/rules\/.+\.md|schemas\/.+\.json|templates\/.+|package\.json|README\.md|LICENSE)$/u.test(f));
     expect(unexpected).toEqual([]);

@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readSource } from '@nianbao/parse';
-import { MAX_TEXT_LENGTH, type Analyzer } from '../analysis.js';
+import type { Analyzer } from '../analysis.js';
 import { filePathOf, isCandidate } from '../selection.js';
 import type { Session } from './session.js';
 
@@ -14,23 +11,15 @@ export interface ClosedFileReport {
 /** The diagnostics of a file that is not open, or undefined for one that is not a report (or cannot be read). */
 export type ClosedFileReader = (uri: string, stamp: string | undefined) => Promise<ClosedFileReport | undefined>;
 
-/** Reads a file that is not open as the CLI reads it (bytes, any encoding, .docx and PDF too) and analyses it. */
-export function closedFileReader(analyzer: Pick<Analyzer, 'analyze'>, session: Session): ClosedFileReader {
+/**
+ * A file that is not open, read as the CLI reads it (bytes, any encoding, .docx and PDF too) by a lint
+ * worker through the project layer's reading functions, which refuse what is no regular file and cap
+ * the size; a file that cannot be read gets no diagnostics (the reason goes to the log).
+ */
+export function closedFileReader(analyzer: Pick<Analyzer, 'analyzeFile'>, session: Session): ClosedFileReader {
   return async (uri, stamp) => {
-    const path = filePathOf(uri);
-    if (!path || !isCandidate(uri, undefined)) return undefined;
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      return undefined;
-    }
-    const view = await readSource(bytes, path);
-    if (view.problems.some((p) => p.fatal) || (view.encoding === 'binary' && view.format !== 'docx' && view.format !== 'pdf')) return undefined;
-    const shown = view.origin?.sourceText ?? view.text;
-    if (shown.length > MAX_TEXT_LENGTH) return undefined;
-    const text = TextDocument.create(uri, 'plaintext', 0, shown);
-    const analysis = await analyzer.analyze({ uri, version: null, text: shown, positionAt: (o) => text.positionAt(o), view });
+    if (!filePathOf(uri) || !isCandidate(uri, undefined)) return undefined;
+    const analysis = await analyzer.analyzeFile(uri);
     if (!analysis?.selected) return undefined;
     return { items: analysis.diagnostics, resultId: stamp ?? `disk:${session.epoch}` };
   };

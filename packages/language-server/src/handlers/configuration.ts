@@ -1,6 +1,5 @@
 import type { DidChangeWatchedFilesParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from '@nianbao/project';
-import type { ProjectState } from '../project.js';
 import { filePathOf } from '../selection.js';
 import type { SettingsCache } from '../settings.js';
 import type { OnceNotifier } from './notify.js';
@@ -8,7 +7,8 @@ import type { Session } from './session.js';
 
 export interface ConfigurationDeps {
   settings: Pick<SettingsCache, 'clear'>;
-  project: Pick<ProjectState, 'clearConfigs' | 'clearPrevious'>;
+  /** The project caches (configurations, last years' reports) of the lint workers. */
+  project: { clearConfigs(): void; clearPrevious(): void };
   notifier: Pick<OnceNotifier, 'reset'>;
   session: Session;
   /** Everything is stale: re-lint every open document. */

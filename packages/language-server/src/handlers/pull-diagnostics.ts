@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import {
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   type Diagnostic as LspDiagnostic,
   type DiagnosticServerCancellationData,
   type DocumentDiagnosticParams,
@@ -32,8 +34,16 @@ export interface PullDeps {
 /** The result id of an open document's version under the current configuration. */
 const openResultId = (version: number, session: Session): string => `${version}:${session.epoch}`;
 
-/** `textDocument/diagnostic`: an open document's diagnostics, or `unchanged` when the client has them already. */
-export function documentDiagnostics({ documents, analyzer, session, closedFile, log }: PullDeps): (params: DocumentDiagnosticParams) => Promise<DocumentDiagnosticReport> {
+/** A pull whose version went stale while it was linted: the client asks again, for the version it has now. */
+export const RETRIGGER: DiagnosticServerCancellationData = { retriggerRequest: true };
+
+type PullResult = DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>;
+
+/**
+ * `textDocument/diagnostic`: an open document's diagnostics, or `unchanged` when the client has them
+ * already; ServerCancelled when the document changed while it was linted (no stale list is shown).
+ */
+export function documentDiagnostics({ documents, analyzer, session, closedFile, log }: PullDeps): (params: DocumentDiagnosticParams) => Promise<PullResult> {
   return async (params) => {
     const uri = params.textDocument.uri;
     const document = documents.get(uri);
@@ -47,7 +57,9 @@ export function documentDiagnostics({ documents, analyzer, session, closedFile, 
     if (!isCandidate(uri, document.languageId)) return { kind: DocumentDiagnosticReportKind.Full, resultId, items: [] };
     let items: LspDiagnostic[];
     try {
-      items = (await analyzer.analyze(snapshotOf(document)))?.diagnostics ?? [];
+      const analysis = await analyzer.analyze(snapshotOf(document));
+      if (!analysis) return new ResponseError(LSPErrorCodes.ServerCancelled, 'nianbao: the document changed while it was checked', RETRIGGER);
+      items = analysis.diagnostics;
     } catch (error) {
       items = crashedDiagnostics(uri, error, log);
     }

@@ -10,7 +10,7 @@ type Event = TextDocumentChangeEvent<TextDocument>;
 export interface SyncDeps {
   scheduler: Pick<LintScheduler, 'schedule' | 'cancel'>;
   settings: Pick<SettingsCache, 'get' | 'forget'>;
-  analyzer: Pick<Analyzer, 'forget'>;
+  analyzer: Pick<Analyzer, 'forget' | 'changed'>;
   publisher: Pick<Publisher, 'clear'>;
 }
 
@@ -23,7 +23,8 @@ export interface SyncHandlers {
 
 /**
  * Document sync: lint at once on open, after a short wait while typing (or on save, as the settings
- * say), and forget everything about a document when it closes.
+ * say), and forget everything about a document when it closes. A change makes the run for the version
+ * before stale at once: it is cancelled, whether or not this change is linted.
  */
 export function syncHandlers({ scheduler, settings, analyzer, publisher }: SyncDeps): SyncHandlers {
   /** Opened just now: TextDocuments fires a content change right after the open, which must not lint twice. */
@@ -34,8 +35,9 @@ export function syncHandlers({ scheduler, settings, analyzer, publisher }: SyncD
       scheduler.schedule(event.document.uri, 0);
     },
     async change(event) {
-      const { uri } = event.document;
+      const { uri, version } = event.document;
       if (opening.delete(uri)) return;
+      analyzer.changed(uri, version);
       if ((await settings.get(uri)).run === 'onType') scheduler.schedule(uri);
     },
     async save(event) {
