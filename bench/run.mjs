@@ -14,6 +14,9 @@ import { readersBench } from './readers.mjs';
 import { extractFuzzBench } from './extract-fuzz.mjs';
 import { layoutsBench } from './layouts.mjs';
 import { worstCaseBench } from './worst-case.mjs';
+import { folderBench } from './folder.mjs';
+import { renderBench } from './render.mjs';
+import { startupBench } from './startup.mjs';
 
 const json = process.argv.includes('--json');
 // `--quick` leaves out the layout property suites at bench counts (several minutes).
@@ -66,6 +69,12 @@ const figures = {
   ...extractFuzzBench(),
   ...(await lspBench()),
   ...worstCaseBench(),
+  // A province's folder as a whole process on every core, against markdownlint-cli2 on the same files.
+  ...(await folderBench()),
+  // `render`: the example report as a page and as a .docx, from the parsed report.
+  ...(await renderBench()),
+  // Start-up: one small report linted, and one generate, each as a whole process of the packed CLI.
+  ...(await startupBench()),
   ...(quick ? {} : layoutsBench()),
 };
 
@@ -87,9 +96,12 @@ if (json) {
   console.log(`HTML page read ÷ hast-util-from-html's parse = ${figures.htmlReadVsHast} (target ≤ 1.5: ${target(figures.htmlReadVsHast <= 1.5)}); to the model: ${figures.htmlParseVsHast}`);
   console.log(`5 MB web page: ${figures.html5MBMs} ms to the model (bound ≤ ${BIG_LIMIT_MS} ms: ${target(figures.html5MBWithinLimit)})`);
   console.log(`PDF: ${figures.pdfPagesPerSecond} pages/s; .docx: ${figures.docxReportsPerSecond} reports/s`);
+  console.log(`render: ${figures.renderHtmlPerSecond} pages/s to HTML, ${figures.renderDocxPerSecond} reports/s to .docx`);
+  console.log(`one small report linted as a process: ${figures.oneFileLintMs} ms, markdownlint-cli2 ${figures.oneFileMarkdownlintCli2Ms} ms, ratio ${figures.oneFileLintVsMarkdownlintCli2} (target ≤ ${figures.oneFileLintVsMarkdownlintCli2Target}: ${target(!figures.oneFileLintVsMarkdownlintCli2Missed)}); generate as a process ${figures.generateProcessMs} ms ÷ node -e 0 ${figures.nodeProcessMs} ms = ${figures.generateProcessVsNode} (target ≤ ${figures.generateProcessVsNodeTarget}: ${target(!figures.generateProcessVsNodeMissed)}); the workspace's unbundled bin: lint ${figures.workspaceLintMs} ms, generate ${figures.workspaceGenerateMs} ms`);
   if (!quick) {
     console.log(`layouts: ${figures.layoutsDataSets} data sets in each text, web and .docx layout, ${figures.layoutsFailedLayouts} layouts failing, ${figures.layoutsSeconds} s; PDF: ${figures.pdfLayoutDataSets} data sets, ${figures.pdfLayoutFailed === 0 ? 'passed' : 'FAILED'}, ${figures.pdfLayoutSeconds} s${figures.layoutsFirstFailure ? ` — ${figures.layoutsFirstFailure}` : ''}`);
   }
+  console.log(`folder of ${figures.folderReports} reports on ${figures.folderCores} cores: ${figures.folderSeconds} s = ${figures.folderReportsPerSecond} reports/s (target ≥ ${figures.folderReportsPerSecondTarget}: ${target(!figures.folderReportsPerSecondMissed)}), peak ${figures.folderPeakMB} MB (target ≤ ${figures.folderPeakMBTarget}: ${target(!figures.folderPeakMBMissed)}); markdownlint-cli2 on the same folder ${figures.folderMarkdownlintCli2Seconds} s, ratio ${figures.folderVsMarkdownlintCli2}${figures.folderRunOk ? '' : ' — THE RUN FAILED'}`);
   console.log(`pathological inputs: worst ${figures.worstCaseMsPerMB} ms/MB, growth ${figures.worstCaseGrowth} (goal ≤ 1.5: ${target(figures.worstCaseGrowth <= 1.5)}), peak RSS growth ${figures.worstCaseRssRatio}× the input (goal ≤ 20: ${target(figures.worstCaseRssRatio <= 20)})`);
   for (const [name, sizes] of Object.entries(figures.worstCaseDetail)) console.log(`  ${name}: ${sizes}`);
   console.log(`extract on ${figures.extractFuzzInputs} mutated reports: ${figures.extractFuzzExtracted} extracted, schema-valid share ${figures.extractSchemaValid} (goal 1: ${target(figures.extractSchemaValid === 1)})`);

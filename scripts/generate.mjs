@@ -1,18 +1,29 @@
 #!/usr/bin/env node
 // Writes every generated artifact from the format data and the rules' metadata: the JSON Schemas in
-// schemas/ and the rule docs in docs/rules/. With --check, writes nothing and fails when one is stale,
+// schemas/, their precompiled validators (ajv standalone code, see standalone.mjs) and the rule docs in
+// docs/rules/. With --check, writes nothing and fails when one is stale,
 // so that CI catches a change to the format or a rule whose generated files were not regenerated.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FORMATS, reportDataSchema } from '@nianbao/format';
 import { RULES, configSchema } from '@nianbao/lint';
 import { ruleDocPage, rulesIndexPage, internalErrorPage } from '@nianbao/lint/docs';
+import { standaloneValidator } from './standalone.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 const outputs = [
   { file: 'schemas/report-data.schema.json', text: () => json(reportDataSchema()) },
   { file: 'schemas/nianbaorc.schema.json', text: () => json(configSchema()) },
+  {
+    file: 'packages/generate/src/report-data-validator.generated.ts',
+    text: () => standaloneValidator(reportDataSchema(), { source: 'schemas/report-data.schema.json' }),
+  },
+  {
+    file: 'packages/lint/src/config-validator.generated.ts',
+    // verbose: the configuration's messages read a pattern's own message from its schema, and the value.
+    text: () => standaloneValidator(configSchema(), { source: 'schemas/nianbaorc.schema.json', verbose: true }),
+  },
   { file: 'docs/rules/README.md', text: () => rulesIndexPage() },
   { file: 'docs/rules/internal-error.md', text: () => internalErrorPage() },
   ...RULES.map((rule) => ({ file: `docs/rules/${rule.meta.id}.md`, text: () => ruleDocPage(rule) })),

@@ -45,8 +45,9 @@ describe('nianbao generate', () => {
     const r = await cli(['generate', bad]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${bad}: 错误 tables.applications.newReceived.naturalPerson：实为 -3，不能小于 0。`);
-    expect(r.stderr).toContain(`${bad}: 错误 remarks：未知的键“remarks”`);
+    // Each at the line and column of its key in the file.
+    expect(r.stderr).toContain(`${bad}:71:9: 错误 tables.applications.newReceived.naturalPerson：实为 -3，不能小于 0。`);
+    expect(r.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:\\d+:3: 错误 remarks：未知的键“remarks”`, 'u'));
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{\n  "title": "x",\n  "reportYear": 2023,,\n}\n');
     const syntax = await cli(['generate', broken]);
@@ -107,6 +108,51 @@ describe('nianbao generate', () => {
   });
 });
 
+describe('nianbao generate: templates and updates that fail loudly', () => {
+  it('--templates says which files it used in place of which built-in ones, and which it did not use', async () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'tpl', 'shared', 'partials'), { recursive: true });
+    mkdirSync(join(dir, 'tpl', 'misc'), { recursive: true });
+    writeFileSync(join(dir, 'tpl', 'shared', 'partials', 'section-problems.hbs'), '## {{sections.problems.heading}}\n\n本单位自定义。\n');
+    writeFileSync(join(dir, 'tpl', 'misc', 'signature.hbs'), '放错了地方\n');
+    const r = await cli(['generate', EXAMPLE, '--templates', 'tpl'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('本单位自定义。');
+    expect(r.stderr).toContain('模板：使用 tpl/shared/partials/section-problems.hbs（替换内置的 shared/partials/section-problems.hbs）\n');
+    expect(r.stderr).toContain('注意：模板 tpl/misc/signature.hbs 不在模板目录的结构中，没有使用。');
+  });
+
+  it('a misspelt field in a user template: exit 2 naming the file and line', async () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'tpl'));
+    writeFileSync(join(dir, 'tpl', 'report.md.hbs'), '# {{title}}\n\n{{agncy.name}}\n');
+    const r = await cli(['generate', EXAMPLE, '--templates', 'tpl'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^模板有误：tpl\/report\.md\.hbs：第 3 行第 1 列的 \{\{agncy\.name\}\} 用到了数据中没有的“agncy\.name”/u);
+  });
+
+  it('--update with a missing end marker: exit 1, each place named, the report untouched', async () => {
+    const dir = temp();
+    const report = join(dir, 'report.md');
+    await cli(['generate', EXAMPLE, '-o', report]);
+    const broken = readFileSync(report, 'utf8').replace('<!-- /nianbao:table -->', '');
+    writeFileSync(report, broken);
+    const line = broken.slice(0, broken.indexOf('<!-- nianbao:table')).split('\n').length;
+    const r = await cli(['generate', EXAMPLE, '--update', report]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${report} 中有 1 处生成区域的标记不成对，为免替换掉作者写的文字，没有改动这份报告：\n`);
+    expect(r.stderr).toMatch(new RegExp(`  ${report.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:${line}:1: <!-- nianbao:table \\w+ --> 没有结束标记 <!-- /nianbao:table -->`, 'u'));
+    expect(readFileSync(report, 'utf8')).toBe(broken);
+  });
+
+  it('--update with --to html is refused (exit 2), before anything is read', async () => {
+    const r = await cli(['generate', 'no-such.json', '--update', 'no-such.md', '--to', 'html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--update 只更新 Markdown 报告中生成的表格和计算语句，不能与 --to html 一起使用。/u);
+  });
+});
+
 describe('nianbao init → generate → lint: next year from last year', () => {
   it('starts 2024 from the 2023 report: the carry-over is right and every other count is left blank', async () => {
     const dir = temp();
@@ -115,6 +161,10 @@ describe('nianbao init → generate → lint: next year from last year', () => {
     expect(r.code, r.stderr).toBe(0);
     const refused = await cli(['generate', next]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('为空白');
+    // One line per table, not one per blank cell; --verbose lists them all.
+    expect(refused.stderr).toMatch(/表三还有 \d+ 个空白格未填写/u);
+    expect(refused.stderr.split('\n').filter((l) => l.includes('空白')).length).toBeLessThanOrEqual(3);
+    const verbose = await cli(['generate', next, '--verbose']);
+    expect(verbose.stderr.split('\n').filter((l) => l.includes('为空白')).length).toBeGreaterThan(150);
   });
 });

@@ -1,5 +1,5 @@
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cli, useTempDirs } from './helpers/cli.js';
@@ -218,5 +218,38 @@ describe('nianbao init refuses, with a message', () => {
     const r = await cli(['init', '--from', notes, '--year', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${notes} 中没有找到政府信息公开工作年度报告`);
+  });
+});
+
+describe('nianbao init writes $schema: a path from the new file to the installed schema', () => {
+  it('relative to the output file, resolving to schemas/report-data.schema.json; with stdout, relative to the folder', async () => {
+    const dir = temp();
+    const out = join(dir, 'sub', '2024.json');
+    mkdirSync(join(dir, 'sub'));
+    const r = await cli(['init', '--year', '2024', '--agency', '某某区某某局', '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    // First in the file, where an editor looks.
+    expect(text).toMatch(/^\{\n {2}"\$schema": "/u);
+    const pointer = (JSON.parse(text) as { $schema: string }).$schema;
+    expect(pointer).not.toMatch(/^(?:\/|[A-Za-z]:|file:|https?:)/u);
+    expect(resolve(dirname(out), pointer)).toBe(join(ROOT, 'schemas/report-data.schema.json'));
+    const stdout = await cli(['init', '--year', '2024', '--agency', '某某区某某局'], join(ROOT, 'schemas'));
+    expect((JSON.parse(stdout.stdout) as { $schema: string }).$schema).toBe('./report-data.schema.json');
+  });
+
+  it('from last year’s data: a web address there is kept, a path is made anew for the new file', async () => {
+    const dir = temp();
+    const last = JSON.parse(readFileSync(join(ROOT, 'schemas/report-data.example.json'), 'utf8')) as Record<string, unknown>;
+    last['$schema'] = 'https://example.gov.cn/schemas/report-data.schema.json';
+    writeFileSync(join(dir, '2023.json'), JSON.stringify(last));
+    const kept = await cli(['init', '--from', join(dir, '2023.json'), '--year', '2024']);
+    expect((JSON.parse(kept.stdout) as { $schema: string }).$schema).toBe('https://example.gov.cn/schemas/report-data.schema.json');
+    last['$schema'] = './report-data.schema.json';
+    writeFileSync(join(dir, '2023.json'), JSON.stringify(last));
+    const made = await cli(['init', '--from', join(dir, '2023.json'), '--year', '2024', '-o', join(dir, '2024.json')]);
+    expect(made.code, made.stderr).toBe(0);
+    const pointer = (JSON.parse(readFileSync(join(dir, '2024.json'), 'utf8')) as { $schema: string }).$schema;
+    expect(resolve(dir, pointer)).toBe(join(ROOT, 'schemas/report-data.schema.json'));
   });
 });

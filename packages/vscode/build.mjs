@@ -50,6 +50,9 @@ for (const part of ['package.json', 'LICENSE', 'legacy/build/pdf.mjs', 'legacy/b
 }
 
 for (const dir of ['docs', 'schemas', 'templates']) rmSync(`${here}${dir}`, { recursive: true, force: true });
+// `npm run package` writes the .vsix into the repository's build/, which a fresh clone does not have
+// (vsce does not make the folder it is told to write into).
+if (production) mkdirSync(`${root}build`, { recursive: true });
 mkdirSync(`${here}docs`, { recursive: true });
 cpSync(`${root}docs/rules`, `${here}docs/rules`, { recursive: true });
 cpSync(`${root}schemas`, `${here}schemas`, { recursive: true });

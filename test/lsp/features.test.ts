@@ -2,7 +2,8 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lint } from '@nianbao/lint';
+import { FORMATS } from '@nianbao/format';
+import { lint, tableSkeleton } from '@nianbao/lint';
 import { parseReport } from '@nianbao/parse';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, DocumentSymbol, Hover, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
@@ -105,7 +106,7 @@ describe('language features over stdio', () => {
     // Every corpus file read and linted in the workers (the PDF and .docx among them): on a loaded 2-core CI machine that can pass 30 s.
   }, 90_000);
 
-  it('hover on a total shows the identity, each addend with its value, the sum and the difference', async () => {
+  it('hover on a total shows the formula, the sum and the difference, then the addends in a table', async () => {
     const r = report('004');
     const uri = pathToFileURL(r.path).href;
     const text = r.bytes.toString('utf8');
@@ -121,8 +122,10 @@ describe('language features over stdio', () => {
     expect(hover.range).toEqual({ start: { line: total.span.start.line - 1, character: total.span.start.column - 1 }, end: { line: total.span.end.line - 1, character: total.span.end.column - 1 } });
     expect(value).toContain('**一、本年新收政府信息公开申请数量** × **总计** — 各类申请人之和');
     expect(value).toContain('**勾稽关系**: 表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他');
-    expect(value).toContain(['- 自然人: ', '- 商业企业: ', '- 科研机构: ', '- 社会公益组织: ', '- 法律服务机构: ', '- 其他: '].map((l, i) => `${l}${values[i]}`).join('\n'));
-    expect(value).toContain(`计算结果 **${sum}** · 表中所填 **${total.value}** · 差额 **${total.value! - sum}** — ✓ 相符`);
+    const result = `计算结果 **${sum}** · 表中所填 **${total.value}** · 差额 **${total.value! - sum}** — ✓ 相符`;
+    // A row's addends lie across the row in the report, and across in the hover's table, after the result.
+    const addends = ['| 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |', '| ---: | ---: | ---: | ---: | ---: | ---: |', `| ${values.join(' | ')} |`].join('\n');
+    expect(value).toContain(`${result}\n\n${addends}`);
     // Row labels give the canonical label and what the row counts.
     const label = table.rows.find((x) => x.id === 'handledTotal')!.label!;
     const onLabel = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: label.span.start.line - 1, character: label.span.start.column } });
@@ -250,6 +253,8 @@ describe('language features over stdio', () => {
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } });
       const insert = actions.find((a) => a.title === '插入缺少的部分“四、政府信息公开行政复议、行政诉讼情况”')!;
       const fixed = applyEdit(noSection, uri, insert.edit);
+      expect(fixed).toContain(tableSkeleton(FORMATS[2021].tables.reviewLitigation, 'text'));
+      expect(fixed).not.toContain('| --- |');
       const document = parseReport(fixed, { fileName: path });
       expect(document.sections.map((s) => s.id)).toContain('reviewLitigation');
       expect(document.tables.map((t) => t.id)).toContain('reviewLitigation');
@@ -266,7 +271,11 @@ describe('language features over stdio', () => {
       expect(tableMissing.message).toContain('缺少表四');
       const actions2 = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri2 }, range: tableMissing.range, context: { diagnostics: [tableMissing] } });
       const insertTable = actions2.find((a) => a.title === '插入缺少的表四（空白表格）')!;
-      const withTable = parseReport(applyEdit(noTable, uri2, insertTable.edit), { fileName: path2 });
+      const tableInserted = applyEdit(noTable, uri2, insertTable.edit);
+      // A plain-text report gets the table as its own tables are written: tab-separated rows, the group labels in place.
+      expect(tableInserted).toContain(tableSkeleton(FORMATS[2021].tables.reviewLitigation, 'text'));
+      expect(tableInserted).toContain('行政复议\t\t\t\t\t行政诉讼');
+      const withTable = parseReport(tableInserted, { fileName: path2 });
       expect(withTable.tables.map((t) => t.id)).toContain('reviewLitigation');
       expect(lint(withTable).filter((f) => f.ruleId === 'table-missing').map((f) => f.message)).toEqual([
         '表四“政府信息公开行政复议、行政诉讼情况”的数据格全是空白：应填写全部 15 个数据格，没有发生的事项填 0。',

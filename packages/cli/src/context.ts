@@ -10,6 +10,10 @@ export interface CommandIO {
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colours). */
   isTTY?: boolean;
+  /** Whether stderr is a terminal (the progress line of a folder run), and how wide. */
+  stderrTTY?: { columns: number };
+  /** The process's standard input, read whole (`nianbao lint -`); absent where there is none to read. */
+  stdin?: () => Promise<Uint8Array>;
   env: Readonly<Record<string, string | undefined>>;
   /**
    * For tests: called when a file's new content is written beside it, just before nianbao checks that the

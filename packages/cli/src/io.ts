@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
-import { readBytes, readReport as readProjectReport, type ReadFailure } from '@nianbao/project';
+// The reading half of the project layer only: `generate` and `init` read files but lint none.
+import { readBytes, readReport as readProjectReport, type ReadFailure } from '@nianbao/project/read';
 import type { ReportDocument } from '@nianbao/parse';
 import type { CommandIO } from './context.js';
 import { CliError } from './messages.js';

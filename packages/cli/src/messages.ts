@@ -144,12 +144,12 @@ export const MESSAGES = {
     en: (a) => `Unsupported locale: ${a.value}. Use zh or en.`,
   },
   unknownOption: {
-    zh: (a) => `未知选项：${a.value}。运行 nianbao --help 查看可用选项。`,
-    en: (a) => `Unknown option: ${a.value}. Run nianbao --help to see the options.`,
+    zh: (a) => `未知选项：${a.value}${a.hint ?? ''}。运行 nianbao --help 查看可用选项。`,
+    en: (a) => `Unknown option: ${a.value}${a.hint ?? ''}. Run nianbao --help to see the options.`,
   },
   unknownCommand: {
-    zh: (a) => `未知命令：${a.value}。运行 nianbao --help 查看可用命令。`,
-    en: (a) => `Unknown command: ${a.value}. Run nianbao --help to see the commands.`,
+    zh: (a) => `未知命令：${a.value}${a.hint ?? ''}。运行 nianbao --help 查看可用命令。`,
+    en: (a) => `Unknown command: ${a.value}${a.hint ?? ''}. Run nianbao --help to see the commands.`,
   },
   missingArgument: {
     zh: (a) => `缺少参数：${a.value}。运行 nianbao ${a.command} --help 查看用法。`,
@@ -164,8 +164,8 @@ export const MESSAGES = {
     en: (a) => `Bad arguments: ${a.value}. Run nianbao --help for usage.`,
   },
   badFormat: {
-    zh: (a) => `不支持的输出格式：${a.value}。可用：stylish、json、sarif、github。`,
-    en: (a) => `Unsupported format: ${a.value}. Use stylish, json, sarif or github.`,
+    zh: (a) => `不支持的输出格式：${a.value}${a.suggestion ? `（是不是 ${a.suggestion}？）` : ''}。可用：${String(a.formats ?? 'stylish、json、sarif、github').split(',').join('、')}。`,
+    en: (a) => `Unsupported format: ${a.value}${a.suggestion ? ` (did you mean ${a.suggestion}?)` : ''}. Use ${String(a.formats ?? 'stylish,json,sarif,github').split(',').join(', ')}.`,
   },
   badTo: {
     zh: (a) => `不支持的输出：${a.value}。可用：markdown、html。`,
@@ -347,6 +347,75 @@ export const MESSAGES = {
   summary: {
     zh: (a) => `检查了 ${a.files} 个文件：错误 ${a.errors} 个，提示 ${a.warnings} 个，信息 ${a.info} 个${a.suppressed}${a.skipped}。`,
     en: (a) => `Checked ${a.files} files: ${a.errors} errors, ${a.warnings} warnings, ${a.info} info${a.suppressed}${a.skipped}.`,
+  },
+  // Folder runs and the command-line conventions of lint (issue 13).
+  didYouMean: {
+    zh: (a) => `（是不是 ${a.value}？）`,
+    en: (a) => ` (did you mean ${a.value}?)`,
+  },
+  optionMissingArgument: {
+    zh: (a) => `选项 ${a.value} 需要一个值。运行 nianbao ${a.command} --help 查看用法。`,
+    en: (a) => `Option ${a.value} needs a value. Run nianbao ${a.command} --help for usage.`,
+  },
+  missingMandatoryOption: {
+    zh: (a) => `缺少必填的选项 ${a.value}。运行 nianbao ${a.command} --help 查看用法。`,
+    en: (a) => `The option ${a.value} is required. Run nianbao ${a.command} --help for usage.`,
+  },
+  conflictingOption: {
+    zh: (a) => `选项 ${a.value} 不能同时使用。`,
+    en: (a) => `Options ${a.value} cannot be used together.`,
+  },
+  byRuleHeader: { zh: '按规则统计：', en: 'By rule:' },
+  ruleColumn: { zh: '规则', en: 'rule' },
+  filesColumn: { zh: '文件数', en: 'files' },
+  skipIgnoredGroup: {
+    zh: (a) => `${a.rule}：忽略 ${a.count} 项：${a.paths}`,
+    en: (a) => `${a.rule}: ${a.count} ignored: ${a.paths}`,
+  },
+  ignoredByFile: {
+    zh: (a) => `按 ${a.file} 第 ${a.line} 行“${a.pattern}”`,
+    en: (a) => `by ${a.file} line ${a.line} “${a.pattern}”`,
+  },
+  ignoredByArgument: {
+    zh: (a) => `按命令行的“!${a.pattern}”`,
+    en: (a) => `by “!${a.pattern}” on the command line`,
+  },
+  stdinNotAlone: {
+    zh: () => '“-”（从标准输入读取报告）只能单独使用，不能与其他文件或文件夹一起给出。',
+    en: () => '“-” (read the report from stdin) stands alone: name no other files or folders with it.',
+  },
+  stdinFix: {
+    zh: () => '--fix 不能用于标准输入（没有可以写回的文件）：请直接指定报告文件。',
+    en: () => '--fix cannot be used with stdin (there is no file to write back to): name the report file.',
+  },
+  stdinFilenameAlone: {
+    zh: () => '--stdin-filename 只在从标准输入读取（参数为“-”）时使用。',
+    en: () => '--stdin-filename is for reading stdin (the argument “-”) only.',
+  },
+  stdinUnavailable: {
+    zh: () => '无法读取标准输入。请用管道或重定向提供报告，如：cat 报告.md | nianbao lint - --stdin-filename 报告.md',
+    en: () => 'Cannot read stdin. Pipe or redirect the report, e.g. cat report.md | nianbao lint - --stdin-filename report.md',
+  },
+  stdinName: { zh: '<标准输入>', en: '<stdin>' },
+  badConcurrency: {
+    zh: (a) => `--concurrency 应为 auto、off 或线程数（1 至 64），收到的是“${a.value}”。`,
+    en: (a) => `--concurrency takes auto, off or a number of threads (1 to 64), not “${a.value}”.`,
+  },
+  cacheUnwritable: {
+    zh: (a) => `注意：无法写入缓存 ${a.file}（${a.reason}），本次检查不受影响，但下次不能跳过未改动的文件。请检查该文件夹的权限，或用 --cache-location 另选位置。`,
+    en: (a) => `Note: the cache ${a.file} cannot be written (${a.reason}); this run is not affected, but the next cannot skip unchanged files. Check the folder's permissions, or choose another with --cache-location.`,
+  },
+  progress: {
+    zh: (a) => `检查中 ${a.bar} ${a.done}/${a.total} 个文件，问题 ${a.findings} 个${a.eta ? `，预计还需 ${a.eta}` : ''}`,
+    en: (a) => `Checking ${a.bar} ${a.done}/${a.total} files, ${a.findings} findings${a.eta ? `, about ${a.eta} left` : ''}`,
+  },
+  seconds: {
+    zh: (a) => (Number(a.minutes) > 0 ? `${a.minutes} 分 ${a.seconds} 秒` : `${a.seconds} 秒`),
+    en: (a) => (Number(a.minutes) > 0 ? `${a.minutes} min ${a.seconds} s` : `${a.seconds} s`),
+  },
+  workerFailed: {
+    zh: (a) => `nianbao 内部错误：检查线程意外退出（${a.reason}）。这是 nianbao 的缺陷，请报告给维护者；可暂用 --concurrency off 在单线程中检查。`,
+    en: (a) => `nianbao internal error: a lint thread stopped unexpectedly (${a.reason}). This is a bug in nianbao; please report it. Meanwhile --concurrency off lints in one thread.`,
   },
 } satisfies Catalog;
 

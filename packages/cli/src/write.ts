@@ -18,7 +18,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { access, constants, link, lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve } from 'node:path';
-import { inspectPath, readRegularFile, type FileType } from '@nianbao/project';
+import { readRegularFile } from '@nianbao/project/read';
+import { inspectPath, type FileType } from '@nianbao/project/walk';
 
 /** What a file was when it was read: a write that replaces it checks it still is. */
 export interface ReadStamp {

@@ -77,10 +77,34 @@ function countMap(title: string, description: string, keys: string[], labels: Ma
 const str = (title: string, description?: string): JsonSchema => ({ title, ...(description ? { description } : {}), type: 'string' });
 
 /**
+ * Each titled subschema with a `markdownDescription` (VS Code shows it on hover and beside completions in
+ * place of `description`): its Chinese title in bold, then its description, so that a key such as
+ * `carriedOver` reads as 二、上年结转政府信息公开申请数量 wherever the editor names it.
+ */
+function withHovers(schema: JsonSchema): JsonSchema {
+  const visit = (node: unknown, isMap: boolean): unknown => {
+    if (Array.isArray(node)) return node.map((n) => visit(n, false));
+    if (node === null || typeof node !== 'object') return node;
+    const entries = Object.entries(node).map(([k, v]) => [k, k === 'enum' || k === 'const' ? v : visit(v, !isMap && (k === 'properties' || k === 'definitions'))] as const);
+    const out: JsonSchema = Object.fromEntries(entries);
+    if (!isMap && typeof out['title'] === 'string') {
+      const description = typeof out['description'] === 'string' ? `\n\n${out['description']}` : '';
+      out['markdownDescription'] = `**${out['title']}**${description}`;
+    }
+    return out;
+  };
+  return visit(schema, false) as JsonSchema;
+}
+
+/**
  * The JSON Schema of report data (`schemas/report-data.schema.json`), built from the format data so that
  * row and column keys, labels and value kinds are defined once.
  */
 export function reportDataSchema(): JsonSchema {
+  return withHovers(reportDataSchemaPlain());
+}
+
+function reportDataSchemaPlain(): JsonSchema {
   const f2021 = FORMATS[2021];
   const applications = f2021.tables.applications;
   const active = f2021.tables.activeDisclosure;
@@ -193,7 +217,7 @@ export function reportDataSchema(): JsonSchema {
         description: '表二、表三、表四的每个单元格；键名见各格式的定义',
         type: 'object',
         required: [...TABLE_IDS],
-        properties: Object.fromEntries(TABLE_IDS.map((id) => [id, { type: 'object' }])),
+        properties: Object.fromEntries(TABLE_IDS.map((id) => [id, { title: `表${f2021.tables[id].numeral} ${f2021.tables[id].title}`, type: 'object' }])),
       },
       extractionIssues: {
         title: '提取问题',

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { SUMMARY_QUANTITIES, type ReportData } from '@nianbao/format';
+import { compileTemplate, locateTemplateError } from './template-errors.js';
 import type { TemplateSet } from './templates.js';
 import { cellText, reportView, type TableView } from './view.js';
 
@@ -35,7 +36,7 @@ function environment(set: TemplateSet): typeof Handlebars {
     if (!value || typeof value !== 'object' || !Array.isArray((value as TableView).rows)) throw new Error('gfm 需要一个表格视图，如 tables.applications (gfm takes a table view)');
     return gfmTable(value as TableView);
   });
-  for (const [name, partial] of set.partials) hb.registerPartial(name, partial.text);
+  for (const [name, partial] of set.partials) hb.registerPartial(name, compileTemplate(hb, partial.text, partial.file));
   return hb;
 }
 
@@ -56,11 +57,14 @@ export type CompiledReport = (data: ReportData) => string;
 
 function renderError(set: TemplateSet, error: unknown): RenderError {
   const message = error instanceof Error ? error.message : String(error);
+  // The file the error was thrown in, when a template saw it (template-errors.ts); else guessed by name.
+  const located = locateTemplateError(error);
   const missingPartial = /The partial (\S+) could not be found/u.exec(message);
-  if (missingPartial) return new RenderError(fileOf(set, missingPartial[1], 'partial'), `找不到局部模板“${missingPartial[1]}”：请在 partials/ 中提供 ${missingPartial[1]}.hbs (missing partial ${missingPartial[1]})`);
+  if (missingPartial) return new RenderError(located?.file ?? fileOf(set, missingPartial[1], 'partial'), `找不到局部模板“${missingPartial[1]}”：请在 partials/ 中提供 ${missingPartial[1]}.hbs (missing partial ${missingPartial[1]})`);
   const missingHelper = /Missing helper: "?([^"\s]+)"?/u.exec(message);
-  if (missingHelper) return new RenderError(fileOf(set, missingHelper[1], 'helper'), `模板用到了不存在的辅助函数“${missingHelper[1]}”；可用的有 cnDate、num、gfm (unknown helper ${missingHelper[1]})`);
-  return new RenderError(set.mainFile, `模板有误：${message} (template error)`);
+  if (missingHelper) return new RenderError(located?.file ?? fileOf(set, missingHelper[1], 'helper'), `模板用到了不存在的辅助函数“${missingHelper[1]}”；可用的有 cnDate、num、gfm (unknown helper ${missingHelper[1]})`);
+  if (located?.reason !== undefined) return new RenderError(located.file, located.reason);
+  return new RenderError(located?.file ?? set.mainFile, `模板有误：${message} (template error)`);
 }
 
 /**
@@ -68,11 +72,16 @@ function renderError(set: TemplateSet, error: unknown): RenderError {
  * template sees them, so `{{x}}` and `{{{x}}}` are equally safe.
  */
 export function compileReport(set: TemplateSet): CompiledReport {
-  const hb = environment(set);
+  let hb: typeof Handlebars;
+  try {
+    hb = environment(set);
+  } catch (error) {
+    throw renderError(set, error);
+  }
   let template: HandlebarsTemplateDelegate;
   try {
-    // noEscape: values are escaped for Markdown already; HTML-escaping them again would garble them.
-    template = hb.compile(set.main, { noEscape: true });
+    // Strict, and every file parsed now: template-errors.ts.
+    template = compileTemplate(hb, set.main, set.mainFile);
   } catch (error) {
     throw renderError(set, error);
   }

@@ -1,9 +1,10 @@
 /**
- * Validation of report data before rendering: the JSON Schema (ajv), then what a schema cannot say —
- * the format that fits the year, blank cells, and the identities of format.md §6. Totals left out are
- * computed; a total given and wrong is an error naming its parts (`fixTotals` recomputes it instead).
+ * Validation of report data before rendering: the JSON Schema (its validator precompiled at build time,
+ * see scripts/standalone.mjs), then what a schema cannot say — the format that fits the year, real
+ * dates, blank cells, and the identities of format.md §6. Totals left out are computed; a total given
+ * and wrong is an error naming its parts (`fixTotals` recomputes it instead).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import {
   FORMATS,
   formatYearFor,
@@ -11,7 +12,8 @@ import {
   identityPlaces,
   placeLabel,
   localize,
-  reportDataSchema,
+  tableName,
+  TABLE_IDS,
   termCell,
   termLabel,
   totalIdentities,
@@ -20,17 +22,35 @@ import {
   type Locale,
   type ReportData,
   type TableData,
+  type TableId,
 } from '@nianbao/format';
+import { validate as precompiled } from './report-data-validator.generated.js';
+import { dottedOf, schemaProblems, segments } from './schema-errors.js';
 
 export type { Locale };
 
 export interface DataProblem {
   /** Where, as a dotted path into the data (`tables.applications.newReceived.total`). */
   path: string;
+  /**
+   * Where, as a JSON pointer (`/tables/applications/newReceived/total`): what an edge turns into the line
+   * and column of the data file. It may name a key the file lacks (a missing key, a total left out).
+   */
+  pointer: string;
   message: string;
   severity: 'error' | 'warning';
-  kind: 'json' | 'schema' | 'key' | 'format' | 'blank' | 'total' | 'identity';
+  kind: 'json' | 'schema' | 'key' | 'format' | 'date' | 'blank' | 'total' | 'identity';
+  /** With a blank: its table, by which a long list of blanks is summed up. */
+  table?: TableId;
 }
+
+/** The precompiled validator's shape (the generated module is not type-checked). */
+interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+const validateSchema = precompiled as unknown as SchemaValidator;
 
 export interface ValidateOptions {
   locale?: Locale;
@@ -38,7 +58,16 @@ export interface ValidateOptions {
   allowBlank?: boolean;
   /** Recompute totals that are given but wrong, instead of reporting them. */
   fixTotals?: boolean;
+  /**
+   * A table with more than BLANKS_LISTED blanks gets one problem saying how many, instead of one per
+   * cell (a freshly made data file has two hundred): for a person reading the list. Off by default, so
+   * that a program gets every blank cell.
+   */
+  countBlanks?: boolean;
 }
+
+/** The blanks of one table listed one by one; beyond this many, they are counted. */
+export const BLANKS_LISTED = 5;
 
 export interface Validated {
   /** The data with every total filled in, when there is no error. */
@@ -49,21 +78,8 @@ export interface Validated {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-let validateSchema: ValidateFunction | undefined;
 
-function dotted(pointer: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/gu, '/').replace(/~0/gu, '~'));
-  return parts.length === 0 ? '（根）' : parts.join('.');
-}
-
-function valueAt(raw: unknown, pointer: string): unknown {
-  let v: unknown = raw;
-  for (const part of pointer.split('/').slice(1)) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[part.replace(/~1/gu, '/').replace(/~0/gu, '~')];
-  }
-  return v;
-}
+const pointerOf = (parts: readonly string[]): string => parts.map((p) => `/${p.replace(/~/gu, '~0').replace(/\//gu, '~1')}`).join('');
 
 /** Own keys that would reach an object's prototype if someone merged this data carelessly. */
 function forbiddenKeys(raw: unknown, path: string[], out: DataProblem[], locale: Locale): void {
@@ -73,6 +89,7 @@ function forbiddenKeys(raw: unknown, path: string[], out: DataProblem[], locale:
     if (FORBIDDEN_KEYS.has(key)) {
       out.push({
         path: here.join('.'),
+        pointer: pointerOf(here),
         kind: 'key',
         severity: 'error',
         message: localize(locale, { zh: `不允许使用键“${key}”：请删除它。`, en: `The key “${key}” is not allowed: remove it.` }),
@@ -81,46 +98,6 @@ function forbiddenKeys(raw: unknown, path: string[], out: DataProblem[], locale:
     }
     forbiddenKeys((raw as Record<string, unknown>)[key], here, out, locale);
   }
-}
-
-function schemaMessage(e: ErrorObject, raw: unknown, locale: Locale): DataProblem {
-  const found = valueAt(raw, e.instancePath);
-  const shown = found === undefined ? localize(locale, { zh: '（无）', en: '(none)' }) : JSON.stringify(found);
-  const params = e.params as Record<string, unknown>;
-  let path = dotted(e.instancePath);
-  let message: string;
-  switch (e.keyword) {
-    case 'additionalProperties': {
-      const key = String(params['additionalProperty']);
-      path = path === '（根）' ? key : `${path}.${key}`;
-      message = localize(locale, { zh: `未知的键“${key}”：格式中没有这一项，请检查拼写或删除。`, en: `Unknown key “${key}”: the format has no such item; check its spelling or remove it.` });
-      break;
-    }
-    case 'required': {
-      const key = String(params['missingProperty']);
-      path = path === '（根）' ? key : `${path}.${key}`;
-      message = localize(locale, { zh: `缺少“${key}”：请补上（空白单元格写 null）。`, en: `“${key}” is missing: add it (null for a blank cell).` });
-      break;
-    }
-    case 'type':
-      message = localize(locale, { zh: `实为 ${shown}，应为 ${String(params['type'])} 类型。`, en: `is ${shown}; expected type ${String(params['type'])}.` });
-      break;
-    case 'minimum':
-      message = localize(locale, { zh: `实为 ${shown}，不能小于 ${String(params['limit'])}。`, en: `is ${shown}; must not be below ${String(params['limit'])}.` });
-      break;
-    case 'enum':
-      message = localize(locale, {
-        zh: `实为 ${shown}，应为以下之一：${((params['allowedValues'] as unknown[]) ?? []).map((v) => JSON.stringify(v)).join('、')}。`,
-        en: `is ${shown}; expected one of ${((params['allowedValues'] as unknown[]) ?? []).map((v) => JSON.stringify(v)).join(', ')}.`,
-      });
-      break;
-    case 'pattern':
-      message = localize(locale, { zh: `实为 ${shown}，格式不对（日期写作 YYYY-MM-DD，邮编为 6 位数字）。`, en: `is ${shown}; wrong form (dates are YYYY-MM-DD, postcodes 6 digits).` });
-      break;
-    default:
-      message = localize(locale, { zh: `实为 ${shown}：${e.message ?? e.keyword}。`, en: `is ${shown}: ${e.message ?? e.keyword}.` });
-  }
-  return { path, message, severity: 'error', kind: 'schema' };
 }
 
 function label(format: FormatSpec, table: keyof ReportData['tables'], row: string, column: string): string {
@@ -193,6 +170,7 @@ function identityProblems(format: FormatSpec, data: ReportData, locale: Locale):
       const by = Math.abs(difference);
       problems.push({
         path: `tables.${identity.table}.${target.row}.${target.column}`,
+        pointer: `/tables/${identity.table}/${target.row}/${target.column}`,
         kind: totalIdentities(format).includes(identity) ? 'total' : 'identity',
         severity: identity.severity,
         message: localize(locale, {
@@ -201,6 +179,57 @@ function identityProblems(format: FormatSpec, data: ReportData, locale: Locale):
         }),
       });
     }
+  }
+  return problems;
+}
+
+/**
+ * The blanks of each table with more than BLANKS_LISTED of them, said once: how many, and where the
+ * first one is (the edge shows its line), instead of a line per cell.
+ */
+function countBlanks(format: FormatSpec, blanks: DataProblem[], locale: Locale): DataProblem[] {
+  const out: DataProblem[] = [];
+  for (const table of TABLE_IDS) {
+    const own = blanks.filter((b) => b.table === table);
+    const first = own[0];
+    if (!first || own.length <= BLANKS_LISTED) {
+      out.push(...own);
+      continue;
+    }
+    const [, , row = '', column = ''] = first.path.split('.');
+    const name = tableName(format.tables[table], locale);
+    out.push({
+      ...first,
+      path: `tables.${table}`,
+      message: localize(locale, {
+        zh: `${name}还有 ${own.length} 个空白格未填写（第一个是“${label(format, table, row, column)}”）：每个单元格都要填数字，没有发生的填 0。加 --verbose 逐格列出；确需留空时用 --allow-blank。`,
+        en: `${name} has ${own.length} blank cells still to fill in (the first: “${label(format, table, row, column)}”): every cell needs a number, 0 where nothing happened. --verbose lists each one; --allow-blank renders blanks.`,
+      }),
+    });
+  }
+  return out;
+}
+
+/** The dates of the data, where they are written (the schema has checked their form). */
+const DATES: ReadonlyArray<readonly string[]> = [['period', 'start'], ['period', 'end'], ['publicationDate']];
+
+/** Dates of the form YYYY-MM-DD that are no day of the calendar (`2024-02-30`, `2023-13-01`). */
+function unrealDates(raw: unknown, locale: Locale): DataProblem[] {
+  const problems: DataProblem[] = [];
+  for (const parts of DATES) {
+    let value: unknown = raw;
+    for (const part of parts) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+    if (typeof value !== 'string') continue;
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    if (day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d) continue;
+    problems.push({
+      path: dottedOf(parts),
+      pointer: pointerOf(parts),
+      kind: 'date',
+      severity: 'error',
+      message: localize(locale, { zh: `实为 ${JSON.stringify(value)}，不是真实的日期：请核对年、月、日。`, en: `is ${JSON.stringify(value)}, which is no day of the calendar: check the year, month and day.` }),
+    });
   }
   return problems;
 }
@@ -214,6 +243,7 @@ function formatMisfit(raw: unknown, locale: Locale): DataProblem | undefined {
   if (formatYear === expected) return undefined;
   return {
     path: 'formatYear',
+    pointer: '/formatYear',
     kind: 'format',
     severity: 'error',
     message: localize(locale, {
@@ -234,18 +264,14 @@ export function validateReportData(raw: unknown, options: ValidateOptions = {}):
   // A format that does not fit the year would make every table key look wrong: say that first, alone.
   const misfit = formatMisfit(raw, locale);
   if (misfit) return { problems: [...problems, misfit], computed: [] };
-  validateSchema ??= new Ajv({ allErrors: true, strict: false }).compile(reportDataSchema());
   if (!validateSchema(raw)) {
-    const errors = (validateSchema.errors ?? []).filter((e) => e.keyword !== 'if');
-    const seen = new Set<string>();
-    for (const e of errors) {
-      const p = schemaMessage(e, raw, locale);
-      const key = `${p.path} ${p.message}`;
-      if (FORBIDDEN_KEYS.has(p.path.split('.').pop() ?? '') || seen.has(key)) continue;
-      seen.add(key);
-      problems.push(p);
+    for (const p of schemaProblems(validateSchema.errors ?? [], raw, locale)) {
+      // A forbidden key is said once, above: not again as an unknown key.
+      if (FORBIDDEN_KEYS.has(segments(p.pointer).pop() ?? '')) continue;
+      problems.push({ ...p, severity: 'error', kind: 'schema' });
     }
   }
+  if (problems.length === 0) problems.push(...unrealDates(raw, locale));
   if (problems.length > 0) return { problems, computed: [] };
   const data = structuredClone(raw) as ReportData;
   const format = FORMATS[data.formatYear];
@@ -253,14 +279,17 @@ export function validateReportData(raw: unknown, options: ValidateOptions = {}):
   const given = (table: string, row: string, column: string): boolean => rawTables[table]?.[row]?.[column] !== undefined;
   const computed = computeTotals(format, data, given, options.fixTotals === true);
   if (!options.allowBlank) {
+    const blanks: DataProblem[] = [];
     for (const [tableId, table] of Object.entries(data.tables) as Array<[keyof ReportData['tables'], TableData]>) {
       for (const row of format.tables[tableId].rows) {
         for (const column of row.columns) {
           if (table[row.id]?.[column] !== null) continue;
           // A total that is blank only because a part is blank is not a fault of its own.
           if (!given(tableId, row.id, column)) continue;
-          problems.push({
+          blanks.push({
             path: `tables.${tableId}.${row.id}.${column}`,
+            pointer: `/tables/${tableId}/${row.id}/${column}`,
+            table: tableId,
             kind: 'blank',
             severity: 'error',
             message: localize(locale, {
@@ -271,6 +300,7 @@ export function validateReportData(raw: unknown, options: ValidateOptions = {}):
         }
       }
     }
+    problems.push(...(options.countBlanks === true ? countBlanks(format, blanks, locale) : blanks));
   }
   problems.push(...identityProblems(format, data, locale));
   const errors = problems.filter((p) => p.severity === 'error');

@@ -34,7 +34,12 @@ export interface ReportView {
   tables: Record<'activeDisclosure' | 'applications' | 'reviewLitigation', TableView>;
   /** How the text names each table (`表三`), for the guidance comments. */
   tableNames: Record<'activeDisclosure' | 'applications' | 'reviewLitigation', string>;
-  contact: { unit?: string; address?: string; postcode?: string; phone?: string; email?: string; website?: string } | null;
+  /**
+   * The contact details, `{}` when the data has none: templates run in Handlebars' strict mode, where
+   * `{{contact.unit}}` on a null contact throws. `hasContact` says whether the data gave any.
+   */
+  contact: { unit?: string; address?: string; postcode?: string; phone?: string; email?: string; website?: string };
+  hasContact: boolean;
   hasContactDetails: boolean;
   fee: { stated: boolean; collected: boolean; amountYuan: number | null };
   feeRequired: boolean;
@@ -101,7 +106,8 @@ export function reportView(raw: ReportData): ReportView {
       applications: tableName(format.tables.applications, 'zh'),
       reviewLitigation: tableName(format.tables.reviewLitigation, 'zh'),
     },
-    contact,
+    contact: contact ?? {},
+    hasContact: contact !== null,
     hasContactDetails: contact !== null && (contact.address !== undefined || contact.postcode !== undefined || contact.phone !== undefined || contact.email !== undefined),
     fee: {
       stated: raw.processingFee !== null,

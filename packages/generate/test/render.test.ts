@@ -156,7 +156,7 @@ describe('custom templates', () => {
   it('a template syntax error is a RenderError', () => {
     const dir = templatesFolder({ 'report.md.hbs': '# {{title}}\n{{#if agency}}\n' });
     expect(() => generate(example(), dir)).toThrow(RenderError);
-    expect(() => generate(example(), dir)).toThrow(/模板有误：Parse error/u);
+    expect(() => generate(example(), dir)).toThrow(/第 3 行有模板语法错误，到文件结尾仍未结束/u);
   });
 
   it('gfm given something other than a table view is a RenderError', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ReportData } from '@nianbao/format';
-import { generateReport, validateReportData, type DataProblem } from '@nianbao/generate';
+import { emptyReportData, generateReport, validateReportData, type DataProblem } from '@nianbao/generate';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const EXAMPLE_TEXT = readFileSync(`${ROOT}schemas/report-data.example.json`, 'utf8');
@@ -67,10 +67,10 @@ describe('validateReportData: schema errors, each with its exact message and dot
     const result = validateReportData(raw);
     expect(result.data).toBeUndefined();
     expect(result.problems).toEqual([
-      { path: 'tables.applications.newReceived.naturalPerson', message: '实为 "41"，应为 integer,null 类型。', severity: 'error', kind: 'schema' },
+      { path: 'tables.applications.newReceived.naturalPerson', pointer: '/tables/applications/newReceived/naturalPerson', message: '实为字符串 "41"，应为整数或 null（空白）：去掉引号，写作 41。', severity: 'error', kind: 'schema' },
     ]);
     expect(brief(validateReportData(raw, { locale: 'en' }).problems)).toEqual([
-      { path: 'tables.applications.newReceived.naturalPerson', message: 'is "41"; expected type integer,null.' },
+      { path: 'tables.applications.newReceived.naturalPerson', message: 'is the string "41"; expected a whole number or null (blank): drop the quotes and write 41.' },
     ]);
   });
 
@@ -86,14 +86,14 @@ describe('validateReportData: schema errors, each with its exact message and dot
   it('a decimal count', () => {
     const raw = example();
     set(raw, 'tables.reviewLitigation.review.upheld', 1.5);
-    expect(brief(validateReportData(raw).problems)).toEqual([{ path: 'tables.reviewLitigation.review.upheld', message: '实为 1.5，应为 integer,null 类型。' }]);
+    expect(brief(validateReportData(raw).problems)).toEqual([{ path: 'tables.reviewLitigation.review.upheld', message: '实为 1.5，应为整数或 null（空白）：件数没有小数。' }]);
   });
 
   it('an unknown key at the top level', () => {
     const raw = example();
     set(raw, 'remarks', 'x');
     const result = validateReportData(raw);
-    expect(result.problems).toEqual([{ path: 'remarks', message: '未知的键“remarks”：格式中没有这一项，请检查拼写或删除。', severity: 'error', kind: 'schema' }]);
+    expect(result.problems).toEqual([{ path: 'remarks', pointer: '/remarks', message: '未知的键“remarks”：格式中没有这一项，请检查拼写或删除。', severity: 'error', kind: 'schema' }]);
     expect(brief(validateReportData(raw, { locale: 'en' }).problems)).toEqual([
       { path: 'remarks', message: 'Unknown key “remarks”: the format has no such item; check its spelling or remove it.' },
     ]);
@@ -111,23 +111,23 @@ describe('validateReportData: schema errors, each with its exact message and dot
     const raw = example();
     remove(raw, 'tables.applications.newReceived.commercial');
     expect(brief(validateReportData(raw).problems)).toEqual([
-      { path: 'tables.applications.newReceived.commercial', message: '缺少“commercial”：请补上（空白单元格写 null）。' },
+      { path: 'tables.applications.newReceived.commercial', message: '缺少“commercial”（一、本年新收政府信息公开申请数量 · 商业企业）：请补上（空白单元格写 null）。' },
     ]);
     expect(brief(validateReportData(raw, { locale: 'en' }).problems)).toEqual([
-      { path: 'tables.applications.newReceived.commercial', message: '“commercial” is missing: add it (null for a blank cell).' },
+      { path: 'tables.applications.newReceived.commercial', message: '“commercial” (一、本年新收政府信息公开申请数量 · 商业企业) is missing: add it (null for a blank cell).' },
     ]);
   });
 
   it('a missing row', () => {
     const raw = example();
     remove(raw, 'tables.applications.disclosed');
-    expect(brief(validateReportData(raw).problems)).toEqual([{ path: 'tables.applications.disclosed', message: '缺少“disclosed”：请补上（空白单元格写 null）。' }]);
+    expect(brief(validateReportData(raw).problems)).toEqual([{ path: 'tables.applications.disclosed', message: '缺少“disclosed”（（一）予以公开）：请补上（空白单元格写 null）。' }]);
   });
 
   it('a missing top-level item', () => {
     const raw = example();
     remove(raw, 'processingFee');
-    expect(brief(validateReportData(raw).problems)).toEqual([{ path: 'processingFee', message: '缺少“processingFee”：请补上（空白单元格写 null）。' }]);
+    expect(brief(validateReportData(raw).problems)).toEqual([{ path: 'processingFee', message: '缺少“processingFee”（信息处理费）：请补上（空白单元格写 null）。' }]);
   });
 
   it('a __proto__ key (an own key, as JSON.parse makes it) at the top level', () => {
@@ -135,7 +135,7 @@ describe('validateReportData: schema errors, each with its exact message and dot
     expect(Object.keys(raw as object)).toContain('__proto__');
     const result = validateReportData(raw);
     expect(result.data).toBeUndefined();
-    expect(result.problems).toEqual([{ path: '__proto__', message: '不允许使用键“__proto__”：请删除它。', severity: 'error', kind: 'key' }]);
+    expect(result.problems).toEqual([{ path: '__proto__', pointer: '/__proto__', message: '不允许使用键“__proto__”：请删除它。', severity: 'error', kind: 'key' }]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(brief(validateReportData(raw, { locale: 'en' }).problems)).toEqual([{ path: '__proto__', message: 'The key “__proto__” is not allowed: remove it.' }]);
   });
@@ -157,7 +157,7 @@ describe('validateReportData: schema errors, each with its exact message and dot
     const raw = example();
     set(raw, 'agency.kind', '局');
     expect(validateReportData(raw).problems).toEqual([
-      { path: 'agency.kind', message: '实为 "局"，应为以下之一："部门"、"人民政府"、"乡镇街道"、null。', severity: 'error', kind: 'schema' },
+      { path: 'agency.kind', pointer: '/agency/kind', message: '实为 "局"，应为以下之一："部门"、"人民政府"、"乡镇街道"、null。', severity: 'error', kind: 'schema' },
     ]);
     expect(brief(validateReportData(raw, { locale: 'en' }).problems)).toEqual([
       { path: 'agency.kind', message: 'is "局"; expected one of "部门", "人民政府", "乡镇街道", null.' },
@@ -169,8 +169,8 @@ describe('validateReportData: schema errors, each with its exact message and dot
     set(raw, 'publicationDate', '2024/01/26');
     set(raw, 'period.end', '2023-12-3');
     expect(brief(validateReportData(raw).problems)).toEqual([
-      { path: 'period.end', message: '实为 "2023-12-3"，格式不对（日期写作 YYYY-MM-DD，邮编为 6 位数字）。' },
-      { path: 'publicationDate', message: '实为 "2024/01/26"，格式不对（日期写作 YYYY-MM-DD，邮编为 6 位数字）。' },
+      { path: 'period.end', message: '实为 "2023-12-3"，日期应写作 YYYY-MM-DD（四位年、两位月、两位日），如 "2024-01-20"。' },
+      { path: 'publicationDate', message: '实为 "2024/01/26"，日期应写作 YYYY-MM-DD（四位年、两位月、两位日），如 "2024-01-20"。' },
     ]);
   });
 
@@ -178,14 +178,14 @@ describe('validateReportData: schema errors, each with its exact message and dot
     const raw = example();
     set(raw, 'contact.postcode', '10000');
     expect(brief(validateReportData(raw).problems)).toEqual([
-      { path: 'contact.postcode', message: '实为 "10000"，格式不对（日期写作 YYYY-MM-DD，邮编为 6 位数字）。' },
+      { path: 'contact.postcode', message: '实为 "10000"，邮编应为 6 位数字，如 "150001"。' },
     ]);
   });
 
   it('not an object at all', () => {
     const result = validateReportData([1, 2]);
     expect(result.data).toBeUndefined();
-    expect(result.problems).toEqual([{ path: '（根）', message: '实为 [1,2]，应为 object 类型。', severity: 'error', kind: 'schema' }]);
+    expect(result.problems).toEqual([{ path: '（根）', pointer: '', message: '数据文件应为一个对象 { … }，实为 [1,2]。', severity: 'error', kind: 'schema' }]);
   });
 
   it('reports every fault, one problem each', () => {
@@ -211,7 +211,7 @@ describe('validateReportData: the format that fits the year', () => {
     const result = validateReportData(raw);
     expect(result.data).toBeUndefined();
     expect(result.problems).toEqual([
-      { path: 'formatYear', message: '实为 2019，而 2023 年度报告应使用 国办公开办函〔2021〕30号 的格式（formatYear 2021）。', severity: 'error', kind: 'format' },
+      { path: 'formatYear', pointer: '/formatYear', message: '实为 2019，而 2023 年度报告应使用 国办公开办函〔2021〕30号 的格式（formatYear 2021）。', severity: 'error', kind: 'format' },
     ]);
     expect(brief(validateReportData(raw, { locale: 'en' }).problems)).toEqual([
       { path: 'formatYear', message: 'is 2019, but a report for 2023 follows 国办公开办函〔2021〕30号 (formatYear 2021).' },
@@ -258,9 +258,9 @@ describe('validateReportData: blank cells', () => {
     const result = validateReportData(withBlanks());
     expect(result.data).toBeUndefined();
     expect(result.problems).toEqual([
-      { path: 'tables.activeDisclosure.licensing.decisions', kind: 'blank', severity: 'error', message: `“行政许可·本年处理决定数量”${BLANK_HINT}` },
-      { path: 'tables.applications.disclosed.commercial', kind: 'blank', severity: 'error', message: `“（一）予以公开·商业企业”${BLANK_HINT}` },
-      { path: 'tables.reviewLitigation.review.upheld', kind: 'blank', severity: 'error', message: `“行政复议·结果维持”${BLANK_HINT}` },
+      { path: 'tables.activeDisclosure.licensing.decisions', pointer: '/tables/activeDisclosure/licensing/decisions', table: 'activeDisclosure', kind: 'blank', severity: 'error', message: `“行政许可·本年处理决定数量”${BLANK_HINT}` },
+      { path: 'tables.applications.disclosed.commercial', pointer: '/tables/applications/disclosed/commercial', table: 'applications', kind: 'blank', severity: 'error', message: `“（一）予以公开·商业企业”${BLANK_HINT}` },
+      { path: 'tables.reviewLitigation.review.upheld', pointer: '/tables/reviewLitigation/review/upheld', table: 'reviewLitigation', kind: 'blank', severity: 'error', message: `“行政复议·结果维持”${BLANK_HINT}` },
     ]);
     expect(brief(validateReportData(withBlanks(), { locale: 'en' }).problems)[1]).toEqual({
       path: 'tables.applications.disclosed.commercial',
@@ -306,6 +306,7 @@ describe('validateReportData: totals', () => {
     const rowTotal = result.problems.find((p) => p.kind === 'total');
     expect(rowTotal).toEqual({
       path: 'tables.applications.newReceived.total',
+      pointer: '/tables/applications/newReceived/total',
       kind: 'total',
       severity: 'error',
       message:
@@ -406,6 +407,7 @@ describe('validateReportData: identities', () => {
     expect(result.problems).toEqual([
       {
         path: 'tables.applications.newReceived.naturalPerson',
+        pointer: '/tables/applications/newReceived/naturalPerson',
         kind: 'identity',
         severity: 'error',
         message:
@@ -413,6 +415,7 @@ describe('validateReportData: identities', () => {
       },
       {
         path: 'tables.applications.newReceived.total',
+        pointer: '/tables/applications/newReceived/total',
         kind: 'identity',
         severity: 'error',
         message:
@@ -453,6 +456,7 @@ describe('validateReportData: identities', () => {
     expect(result.problems).toEqual([
       {
         path: 'tables.applications.carriedOver.naturalPerson',
+        pointer: '/tables/applications/carriedOver/naturalPerson',
         kind: 'identity',
         severity: 'error',
         message:
@@ -460,6 +464,7 @@ describe('validateReportData: identities', () => {
       },
       {
         path: 'tables.applications.carriedOver.total',
+        pointer: '/tables/applications/carriedOver/total',
         kind: 'identity',
         severity: 'error',
         message:
@@ -482,6 +487,7 @@ describe('validateReportData: identities', () => {
     expect(result.problems).toEqual([
       {
         path: 'tables.activeDisclosure.normativeDocuments.inForce',
+        pointer: '/tables/activeDisclosure/normativeDocuments/inForce',
         kind: 'identity',
         severity: 'warning',
         message:
@@ -500,5 +506,36 @@ describe('validateReportData: identities', () => {
     expect(result.ok).toBe(false);
     expect('markdown' in result).toBe(false);
     expect(result.problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('validateReportData: many blanks counted per table (countBlanks)', () => {
+  it('a fresh data file: one problem per table with its count and first cell; every cell without the option', () => {
+    const fresh = emptyReportData(2024, { name: '某某区某某局' });
+    const counted = validateReportData(fresh, { countBlanks: true });
+    expect(brief(counted.problems)).toEqual([
+      {
+        path: 'tables.activeDisclosure',
+        message: '表二还有 10 个空白格未填写（第一个是“规章·本年制发件数”）：每个单元格都要填数字，没有发生的填 0。加 --verbose 逐格列出；确需留空时用 --allow-blank。',
+      },
+      {
+        path: 'tables.applications',
+        message: '表三还有 175 个空白格未填写（第一个是“一、本年新收政府信息公开申请数量·自然人”）：每个单元格都要填数字，没有发生的填 0。加 --verbose 逐格列出；确需留空时用 --allow-blank。',
+      },
+      {
+        path: 'tables.reviewLitigation',
+        message: '表四还有 15 个空白格未填写（第一个是“行政复议·结果维持”）：每个单元格都要填数字，没有发生的填 0。加 --verbose 逐格列出；确需留空时用 --allow-blank。',
+      },
+    ]);
+    // Each shown at its first blank cell.
+    expect(counted.problems.map((p) => p.pointer)).toEqual(['/tables/activeDisclosure/regulations/issued', '/tables/applications/newReceived/naturalPerson', '/tables/reviewLitigation/review/upheld']);
+    expect(validateReportData(fresh).problems.filter((p) => p.kind === 'blank')).toHaveLength(200);
+  });
+
+  it(`a table with few blanks (up to the limit) lists each`, () => {
+    const raw = example();
+    for (const column of ['upheld', 'corrected', 'otherResult', 'pending', 'total']) raw.tables.reviewLitigation['review']![column] = null;
+    const problems = validateReportData(raw, { countBlanks: true }).problems.filter((p) => p.kind === 'blank');
+    expect(problems.map((p) => p.path)).toEqual(['upheld', 'corrected', 'otherResult', 'pending', 'total'].map((c) => `tables.reviewLitigation.review.${c}`));
   });
 });

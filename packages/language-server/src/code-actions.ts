@@ -49,13 +49,13 @@ function textEdit(fix: Fix, positionAt: TextSnapshot['positionAt']): TextEdit {
   return { range: { start: positionAt(fix.start), end: positionAt(fix.end) }, newText: fix.text };
 }
 
-/** A short title saying what a fix does: the replacement, the deletion or the insertion. */
+/** A short title saying what a fix does, in the document's locale: the replacement, the deletion or the insertion. */
 function fixTitle(text: string, finding: Diagnostic & { fix: Fix }, locale: Analysis['locale']): string {
   const old = text.slice(finding.fix.start, finding.fix.end);
   const shown = (s: string): string => (s.length > 30 ? `${s.slice(0, 30)}…` : s).replace(/\n/gu, '↵');
   const data = { old: shown(old), text: shown(finding.fix.text) };
-  const what = t(locale, old === '' ? 'fixInsert' : finding.fix.text === '' ? 'fixDelete' : 'fixReplace', data);
-  return `${finding.ruleId}: ${what}`;
+  // The edit itself is the title: a rule id in front says nothing to the author (the diagnostic names the rule).
+  return t(locale, old === '' ? 'fixInsert' : finding.fix.text === '' ? 'fixDelete' : 'fixReplace', data);
 }
 
 /**

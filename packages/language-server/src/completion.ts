@@ -2,7 +2,7 @@ import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-l
 import { canonicalHeading, type TableId } from '@nianbao/format';
 import type { Locale } from '@nianbao/lint';
 import type { ReportDocument } from '@nianbao/parse';
-import { tableFormatOf } from './hover.js';
+import { tableFormatOf } from './totals.js';
 
 /** What completion needs of the text around the cursor. */
 export interface CursorContext {

@@ -1,65 +1,56 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
-import { FORMATS, canonicalHeading, evaluate, formatFor, identityPlaces, sectionSpec, termLabel, type FormatSpec, type Identity, type IdentityTerm, type TableSpec } from '@nianbao/format';
-import { placedRows, readCell, tableOf, type Locale } from '@nianbao/lint';
+import { canonicalHeading, sectionSpec, termLabel, type FormatSpec } from '@nianbao/format';
+import type { Locale } from '@nianbao/lint';
 import { viewOffsetAt, type CellNode, type LabelNode, type ReportDocument, type RowNode, type TableNode } from '@nianbao/parse';
 import { t } from './messages.js';
 import { placeOf, spanContains, toLspRange } from './positions.js';
+import { tableFormatOf, totalChecks, type TotalCheck } from './totals.js';
 
-/** The format the document's tables follow, chosen as lint chooses it. */
-export function tableFormatOf(document: ReportDocument): FormatSpec {
-  const format = formatFor(document.reportYear ?? document.tableFormatYear ?? 2021);
-  return FORMATS[document.tableFormatYear ?? format.year];
+/** The sub-group a row's label stands under in the report (（三）不予公开 for 1.属于国家秘密), if any. */
+function subGroupOf(format: FormatSpec, check: TotalCheck, rowId: string): string {
+  const spec = format.tables[check.identity.table];
+  const group = spec.groups.find((g) => g.id === spec.rows.find((r) => r.id === rowId)?.group);
+  return group?.parent !== undefined ? group.label : '';
 }
 
-/** The identities in which a cell is the total: the single term of one side; the other side is its addends. */
-function identitiesTotalling(format: FormatSpec, table: TableNode, row: RowNode, cell: CellNode, hasPrevious: boolean): Array<{ identity: Identity; place: string; totalSide: 'left' | 'right' }> {
-  const out: Array<{ identity: Identity; place: string; totalSide: 'left' | 'right' }> = [];
-  if (row.id === undefined || cell.column === undefined) return out;
-  for (const identity of format.identities) {
-    if (identity.table !== table.id) continue;
-    if (!hasPrevious && [...identity.left, ...identity.right].some((term) => term.previousYear)) continue;
-    const place = identity.per === 'column' ? cell.column : row.id;
-    const ref = identity.per === 'column' ? row.id : cell.column;
-    if (!identityPlaces(format, identity).includes(place)) continue;
-    const isTotal = (side: IdentityTerm[]): boolean => side.length === 1 && side[0]!.ref === ref && !side[0]!.previousYear;
-    if (isTotal(identity.left)) out.push({ identity, place, totalSide: 'left' });
-    else if (isTotal(identity.right)) out.push({ identity, place, totalSide: 'right' });
+/**
+ * The addends with their values as a Markdown table laid out as they stand in the report: across for a
+ * row's total; down for a column's, each item beside the sub-group it belongs to (there are several “1.”).
+ */
+function addendTable(format: FormatSpec, check: TotalCheck, locale: Locale): string[] {
+  const addendSide = check.totalSide === 'left' ? 'right' : 'left';
+  const addends = check.evaluation.terms
+    .filter((x) => x.side === addendSide)
+    .map((term) => ({
+      ref: term.term.ref,
+      label: `${term.term.sign === -1 ? '− ' : ''}${term.term.previousYear ? t(locale, 'hoverLastYear') : ''}${termLabel(format, check.identity, term.term.ref)}`,
+      value: term.value === undefined ? '—' : String(term.value),
+    }));
+  if (check.identity.per === 'row') {
+    return [`| ${addends.map((a) => a.label).join(' | ')} |`, `|${' ---: |'.repeat(addends.length)}`, `| ${addends.map((a) => a.value).join(' | ')} |`];
   }
-  return out;
+  const groups = addends.map((a) => subGroupOf(format, check, a.ref));
+  if (groups.every((g) => g === '')) {
+    return [`| ${t(locale, 'hoverAddend')} | ${t(locale, 'hoverValue')} |`, '| --- | ---: |', ...addends.map((a) => `| ${a.label} | ${a.value} |`)];
+  }
+  // A sub-group's label on its first item only, as the report prints it.
+  const shown = groups.map((g, i) => (g !== '' && g === groups[i - 1] ? '' : g));
+  return [`| | ${t(locale, 'hoverAddend')} | ${t(locale, 'hoverValue')} |`, '| --- | --- | ---: |', ...addends.map((a, i) => `| ${shown[i]} | ${a.label} | ${a.value} |`)];
 }
 
-/** On a total: the identity, each addend with its value, the sum, what is written, and the difference (the format's `evaluate`). */
+/** A total's result: the sum against what is written, the difference, ✓ or ✗ (the hover's line, the inlay hint's tooltip). */
+export function totalResult(check: TotalCheck, locale: Locale): string {
+  if (check.sum === undefined || check.written === undefined || check.difference === undefined) return t(locale, 'hoverUnreadable');
+  const mark = t(locale, check.difference === 0 ? 'hoverHolds' : 'hoverFails');
+  return `${t(locale, 'hoverSum')} **${check.sum}** · ${t(locale, 'hoverWritten')} **${check.written}** · ${t(locale, 'hoverDifference')} **${check.difference}** — ${mark}`;
+}
+
+/** On a total: the formula, the sum against what is written and the difference, then the addends in a table. */
 function totalHover(document: ReportDocument, previous: ReportDocument | undefined, table: TableNode, row: RowNode, cell: CellNode, locale: Locale): string[] {
   const format = tableFormatOf(document);
-  const spec = format.tables[table.id];
-  const parts: string[] = [];
-  const rows = placedRows(tableOf(document, table.id));
-  const previousRows = placedRows(previous ? tableOf(previous, table.id) : undefined);
-  for (const { identity, place, totalSide } of identitiesTotalling(format, table, row, cell, previous !== undefined)) {
-    const own = identity.per === 'column' ? readCell(rows, row.id!, place) : readCell(rows, place, cell.column!);
-    // A cell in a duplicate or malformed row is not what lint reads: say nothing rather than mislead.
-    if (own && own.cell !== cell) continue;
-    const evaluation = evaluate(identity, place, (c) => readCell(c.previousYear ? previousRows : rows, c.row, c.column)?.value);
-    const addendSide = totalSide === 'left' ? 'right' : 'left';
-    const lines = [`**${t(locale, 'hoverIdentity')}**: ${identity.description[locale]}`, ''];
-    for (const term of evaluation.terms.filter((x) => x.side === addendSide)) {
-      const sign = term.term.sign === -1 ? '− ' : '';
-      const last = term.term.previousYear ? t(locale, 'hoverLastYear') : '';
-      lines.push(`- ${sign}${last}${termLabel(format, identity, term.term.ref)}: ${term.value ?? '—'}`);
-    }
-    lines.push('');
-    const sum = evaluation[addendSide];
-    if (own && sum !== undefined && evaluation.difference !== undefined) {
-      const difference = totalSide === 'left' ? evaluation.difference : -evaluation.difference;
-      lines.push(
-        `${t(locale, 'hoverSum')} **${sum}** · ${t(locale, 'hoverWritten')} **${own.value}** · ${t(locale, 'hoverDifference')} **${difference}** — ${t(locale, difference === 0 ? 'hoverHolds' : 'hoverFails')}`,
-      );
-    } else {
-      lines.push(t(locale, 'hoverUnreadable'));
-    }
-    parts.push(lines.join('\n'));
-  }
-  return parts;
+  return totalChecks(document, previous, table, row, cell).map((check) =>
+    [`**${t(locale, 'hoverIdentity')}**: ${check.identity.description[locale]}`, '', totalResult(check, locale), '', ...addendTable(format, check, locale)].join('\n'),
+  );
 }
 
 /** On any placed cell: which row and column it is, and what the column counts. */

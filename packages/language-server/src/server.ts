@@ -12,21 +12,24 @@ import { completionHandler } from './handlers/completion.js';
 import { configurationChanged, foldersChanged, watchedFilesChanged } from './handlers/configuration.js';
 import { hoverHandler } from './handlers/hover.js';
 import { initializeHandler, initializedHandler } from './handlers/initialize.js';
+import { inlayHintHandler } from './handlers/inlay-hints.js';
 import { OnceNotifier } from './handlers/notify.js';
 import { analysisOfOpen } from './handlers/open-documents.js';
 import { NO_RETRIGGER, documentDiagnostics, workspaceDiagnostics } from './handlers/pull-diagnostics.js';
 import { Publisher, pushLinter } from './handlers/push-diagnostics.js';
 import { relinter } from './handlers/relint.js';
+import { statusHandler } from './handlers/status.js';
 import { newSession } from './handlers/session.js';
 import { symbolsHandler } from './handlers/symbols.js';
 import { syncHandlers } from './handlers/sync.js';
+import { STATUS_REQUEST } from './protocol.js';
 
 /** A short wait after a change: long enough to merge a burst of keystrokes, short enough to feel instant. */
 export const DEBOUNCE_MS = 15;
 
 /**
  * Wires the language server onto a connection: document sync, diagnostics (pushed, pulled, and for
- * the workspace), code actions, hover, outline and completion. Each feature is a handler module taking
+ * the workspace), code actions, hover, inlay hints, outline, completion and the status request. Each feature is a handler module taking
  * what it needs; this only builds the shared parts and connects them. Every handler is guarded, so a
  * bad request or a failing feature answers with an error (or is logged) and the server goes on.
  * Parsing and linting run in worker threads (`runner`, a LintPool by default): this thread only
@@ -51,7 +54,14 @@ export function startServer(connection: Connection, runner: JobRunner = new Lint
   };
   const publisher = new Publisher((params) => void connection.sendDiagnostics(params), selected);
   const scheduler = new LintScheduler(pushLinter({ documents, analyzer, session, publisher, log }), DEBOUNCE_MS);
-  const relint = relinter({ session, analyzer, documents, scheduler, refresh: () => connection.languages.diagnostics.refresh() });
+  const relint = relinter({
+    session,
+    analyzer,
+    documents,
+    scheduler,
+    refresh: () => connection.languages.diagnostics.refresh(),
+    refreshInlayHints: () => connection.languages.inlayHint.refresh(),
+  });
 
   connection.onInitialize(initializeHandler(session, log));
   connection.onInitialized(
@@ -84,6 +94,8 @@ export function startServer(connection: Connection, runner: JobRunner = new Lint
   connection.onHover(guardRequest('textDocument/hover', log, hoverHandler(analysisOf)));
   connection.onDocumentSymbol(guardRequest('textDocument/documentSymbol', log, symbolsHandler(analysisOf)));
   connection.onCompletion(guardRequest('textDocument/completion', log, completionHandler(analysisOf)));
+  connection.languages.inlayHint.on(guardRequest('textDocument/inlayHint', log, inlayHintHandler(analysisOf)));
+  connection.onRequest(STATUS_REQUEST, guardRequest(STATUS_REQUEST, log, statusHandler(analysisOf)));
 
   documents.listen(connection);
   connection.listen();

@@ -2,7 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { Span } from '@nianbao/parse';
 import type { LabelNode, ReportDocument, TableNode } from '@nianbao/parse';
 import type { Locale } from '@nianbao/lint';
-import { tableFormatOf } from './hover.js';
+import { tableFormatOf } from './totals.js';
 import { t } from './messages.js';
 import { placeOf, toLspRange } from './positions.js';
 

@@ -64,7 +64,9 @@ describe('code actions, the same for every rule', () => {
     const text = `${TITLE}\n\n一、总体情况\n\n2、主动公开政府信息情况\n`;
     const ctx = context(text);
     const fix = actionsOf(ctx, ['quickfix']).find((a) => a.isPreferred)!;
-    expect(fix.title).toBe('section-heading: 把“2、主动公开政府信息情况”改为“二、主动公开政府信息情况”');
+    // The title is the edit, in the document's language, with no rule id in front.
+    expect(fix.title).toBe('把“2、主动公开政府信息情况”改为“二、主动公开政府信息情况”');
+    expect(actionsOf(context(text, { locale: 'en' }), ['quickfix']).find((a) => a.isPreferred)!.title).toBe('Replace “2、主动公开政府信息情况” with “二、主动公开政府信息情况”');
     const all = actionsOf(ctx, ['source.fixAll']);
     expect(all.map((a) => a.kind)).toEqual([FIX_ALL_KIND]);
     expect(edited(ctx, all[0]!)).not.toContain('三、');

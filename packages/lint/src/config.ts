@@ -1,5 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+// Types only: the validator is ajv's standalone code, generated at build time (no ajv at run time).
+import type { ErrorObject } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
 import { AGENCY_KINDS, localize, type AgencyKind, type JsonSchema } from '@nianbao/format';
+import { validate as precompiled } from './config-validator.generated.js';
 import { RULES } from './registry.js';
 import type { Locale, Rule, RuleSetting } from './types.js';
 
@@ -30,7 +33,8 @@ export interface FileSuppression {
   reason: string;
 }
 
-const SEVERITIES = ['error', 'warning', 'info', 'off'];
+// `warn` as ESLint and markdownlint users write it: the same as `warning`.
+const SEVERITIES = ['error', 'warning', 'warn', 'info', 'off'];
 
 /**
  * What a value refused by its schema's `pattern` should be, in both languages: the schema carries it (as
@@ -53,7 +57,7 @@ const DOCS_BASE_URL = '^https?://[^\\s/?#@]+(?:/[^\\s?#]*)?$';
 const PREVIOUS_REPORT = '^(?:auto|(?![Aa][Uu][Tt][Oo]$)[^\\u0000]+)$';
 
 function ruleSettingSchema(rule: Rule): JsonSchema {
-  const severity = { enum: SEVERITIES, description: '级别：error、warning、info，或 off（关闭）' };
+  const severity = { enum: SEVERITIES, description: '级别：error、warning（也可写作 warn）、info，或 off（关闭）' };
   const options = rule.meta.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
   return {
     description: `${rule.meta.description.zh}（默认 ${rule.meta.severity}）`,
@@ -118,7 +122,17 @@ export interface ConfigProblem {
   message: string;
 }
 
-let compiled: ValidateFunction | undefined;
+/** The precompiled validator's shape (the generated module is not type-checked). */
+interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/**
+ * `configSchema()` compiled by scripts/generate.mjs (verbose: a pattern's error carries its schema, whose
+ * message it gives, and the value); `generate.mjs --check` fails when the rules change and it does not.
+ */
+const compiled = precompiled as unknown as SchemaValidator;
 
 /** A JSON type in words. */
 const TYPE_WORDS: Record<string, { zh: string; en: string }> = {
@@ -130,15 +144,33 @@ const TYPE_WORDS: Record<string, { zh: string; en: string }> = {
   integer: { zh: '整数', en: 'an integer' },
 };
 
+/** The rule id a misspelt one most likely means (`row-totl` → `row-total`), if one is close enough. */
+export function likelyRuleId(id: string, rules: readonly Rule[] = RULES): string | undefined {
+  const ids = rules.map((r) => r.meta.id);
+  const best = closest(id.toLowerCase(), ids);
+  // A third of the id's length: a slip of the keyboard, not another rule's name.
+  return best !== undefined && distance(id.toLowerCase(), best) <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function didYouMean(suggestion: string | undefined, locale: Locale): string {
+  return suggestion !== undefined ? localize(locale, { zh: `（是不是“${suggestion}”？）`, en: ` (did you mean “${suggestion}”?)` }) : '';
+}
+
 function explain(e: ErrorObject, locale: Locale): string {
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
+      if (e.instancePath === '/rules') {
+        return localize(locale, { zh: `没有名为“${key}”的规则${didYouMean(likelyRuleId(key), locale)}：请检查拼写，或删去它`, en: `there is no rule “${key}”${didYouMean(likelyRuleId(key), locale)}: check its spelling, or remove it` });
+      }
       return localize(locale, { zh: `未知的设置项“${key}”：请检查拼写，或删去它`, en: `unknown setting “${key}”: check its spelling, or remove it` });
     }
     case 'enum': {
-      const allowed = ((params['allowedValues'] as unknown[] | undefined) ?? []).map((v) => JSON.stringify(v)).join('、');
+      // `warn` is accepted as an alias, not offered: the message names the one spelling to write.
+      const allowed = ((params['allowedValues'] as unknown[] | undefined) ?? []).filter((v) => v !== 'warn').map((v) => JSON.stringify(v)).join('、');
+      const rule = /^\/suppressions\/\d+\/rule$/u.test(e.instancePath) && typeof e.data === 'string' ? likelyRuleId(e.data) : undefined;
+      if (rule !== undefined) return localize(locale, { zh: `没有名为“${String(e.data)}”的规则${didYouMean(rule, locale)}`, en: `there is no rule “${String(e.data)}”${didYouMean(rule, locale)}` });
       return localize(locale, { zh: `应为以下之一：${allowed}`, en: `must be one of ${allowed}` });
     }
     case 'type': {
@@ -177,8 +209,6 @@ function explain(e: ErrorObject, locale: Locale): string {
  * Returns the problems, most specific first; an empty list means the configuration can be used.
  */
 export function validateConfig(raw: unknown, locale: Locale = 'zh'): ConfigProblem[] {
-  // verbose: a pattern's error carries its schema (the message to give) and the value.
-  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(configSchema());
   if (compiled(raw)) return [];
   const errors = compiled.errors ?? [];
   // oneOf reports every branch; the deepest errors say what is actually wrong.

@@ -25,7 +25,8 @@ export function ruleDocsUrl(ruleId: string, docsBaseUrl?: string): string {
 
 /** A rule's severity and options as configured: `off` means the rule does not run. */
 export function resolveSetting(rule: Rule, setting: RuleSetting | undefined): { severity: Severity | 'off' | undefined; options: Record<string, unknown> } {
-  const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
+  const [written, options] = Array.isArray(setting) ? setting : [setting, undefined];
+  const severity = written === 'warn' ? 'warning' : written;
   return { severity, options: { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}) } };
 }
 

@@ -1,7 +1,7 @@
 import { COUNT_TAIL, localize, quantity, SUMMARY_QUANTITIES, tableName, type Localized, type QuantityId, type QuantitySource, type SectionId } from '@nianbao/format';
 import type { ParagraphNode, SentenceNode, Span } from '@nianbao/parse';
 import { placedRows, readCell, tableOf, type ReadCell } from './cells.js';
-import { COMPARISON, flatSentence, flatSpan, flattenText, matchesOf, yearsIn, type FlatText } from './text-scan.js';
+import { COMPARISON, flatParagraphText, flatSentence, flatSpan, matchesOf, yearsIn, type FlatText } from './text-scan.js';
 import type { Locale, RuleContext } from './types.js';
 
 /**
@@ -206,7 +206,8 @@ export function proseStatements(context: RuleContext): Array<{ statement: Statem
   const out: Array<{ statement: Statement; expected: Expected | undefined }> = [];
   for (const p of document.paragraphs) {
     if (!p.sentences.some((s) => COUNT.test(s.text))) continue;
-    const paragraphHas = paragraphWords(flattenText(p.text));
+    // text-check and text-mismatch both read every paragraph: its flat words are made once.
+    const paragraphHas = paragraphWords(flatParagraphText(p));
     for (const s of p.sentences) {
       for (const statement of sentenceStatements(context, p, paragraphHas, s, document.reportYear)) out.push({ statement, expected: expectedOf(context, statement) });
     }

@@ -4,7 +4,7 @@
  * sentence names, and spans built from offsets.
  */
 import { CJK_YEAR_SOURCE, cjkYearValue } from '@nianbao/format';
-import { LineIndex, type ReportDocument, type SentenceNode, type Span } from '@nianbao/parse';
+import { LineIndex, type ParagraphNode, type ReportDocument, type SentenceNode, type Span } from '@nianbao/parse';
 
 const LINE_INDEXES = new WeakMap<ReportDocument, LineIndex>();
 
@@ -89,6 +89,18 @@ export function flatSentence(sentence: SentenceNode): FlatText {
   if (!flat) {
     flat = flatten(sentence.text, sentence.span.start.offset);
     FLAT_SENTENCES.set(sentence, flat);
+  }
+  return flat;
+}
+
+const FLAT_PARAGRAPHS = new WeakMap<ParagraphNode, string>();
+
+/** A paragraph's flat words (`flattenText`), made once and shared by every rule that reads them. */
+export function flatParagraphText(paragraph: ParagraphNode): string {
+  let flat = FLAT_PARAGRAPHS.get(paragraph);
+  if (flat === undefined) {
+    flat = flattenText(paragraph.text);
+    FLAT_PARAGRAPHS.set(paragraph, flat);
   }
   return flat;
 }

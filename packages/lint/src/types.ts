@@ -7,7 +7,8 @@ export type Severity = 'error' | 'warning' | 'info';
 export type { Locale };
 
 /** A rule's setting in `.nianbaorc.json`: a severity, `off`, or `[severity, options]`. */
-export type RuleSetting = Severity | 'off' | [Severity | 'off', Record<string, unknown>];
+/** `warn` is ESLint's spelling of `warning`, accepted so that a configuration written from habit works. */
+export type RuleSetting = Severity | 'warn' | 'off' | [Severity | 'warn' | 'off', Record<string, unknown>];
 
 /** An edit that fixes a finding: replace offsets `start`–`end` of the source text with `text`. */
 export interface Fix {

@@ -60,7 +60,7 @@ describe('the engine', () => {
 
   it('validates a configuration against the rules’ own option schemas, with paths', () => {
     expect(validateConfig({ rules: { placeholder: 'off', 'publish-deadline': ['error', { deadlines: { 乡镇街道: '01-20' } }] } })).toEqual([]);
-    expect(validateConfig({ rules: { 'no-such-rule': 'error' } })).toEqual([{ path: '/rules', message: '未知的设置项“no-such-rule”：请检查拼写，或删去它' }]);
+    expect(validateConfig({ rules: { 'no-such-rule': 'error' } })).toEqual([{ path: '/rules', message: '没有名为“no-such-rule”的规则：请检查拼写，或删去它' }]);
     expect(validateConfig({ rules: { placeholder: 'loud' } }).map((p) => p.path)).toEqual(['/rules/placeholder']);
   });
 

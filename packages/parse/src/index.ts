@@ -8,3 +8,4 @@ export { textView } from './parse.js';
 export { documentLocator, documentFixRange, formatPlace, placeAt, viewOffsetAt, type Locator, type SourceRange } from './readers/origin.js';
 export type * from './readers/types.js';
 export { readSource, readSourceSync, sniffFormat } from './readers/index.js';
+export { loadEngines } from './readers/engines.js';

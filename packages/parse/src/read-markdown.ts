@@ -1,13 +1,9 @@
 import type { Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { trimRun, type Block, type TextRun } from './blocks.js';
 import { tameMarkdown } from './markdown-guard.js';
 import { readLines } from './read-text.js';
+import { markdownEngine } from './readers/engines.js';
 
-const commonmark = unified().use(remarkParse).freeze();
-const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
 /** A GFM table's delimiter row (`| --- | :-: |`): the only GFM syntax whose structure the reader uses. */
 const DELIMITER_ROW = /^ {0,3}\|? *:?-+:? *(?:\| *:?-+:? *)+\|? *$|^ {0,3}\| *:?-+:? *\|? *$/mu;
 
@@ -46,8 +42,9 @@ export function readMarkdown(text: string, starts: readonly number[]): Block[] {
   let tree: Root;
   try {
     // GFM doubles remark's cost; only pipe tables need it, and most reports have none.
-    const processor = DELIMITER_ROW.test(text) ? gfm : commonmark;
-    tree = processor.parse(maskUnclosedComment(tameMarkdown(text)));
+    const engine = markdownEngine();
+    const parse = DELIMITER_ROW.test(text) ? engine.gfm : engine.commonmark;
+    tree = parse(maskUnclosedComment(tameMarkdown(text)));
   } catch {
     // remark does not throw on text, but a parser bug must not cost the user the whole document.
     return readLinesAll(text, starts);

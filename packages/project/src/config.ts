@@ -11,7 +11,7 @@
 import { lstat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { localize } from '@nianbao/format';
-import { validateConfig, type ConfigProblem, type Locale, type NianbaoConfig } from '@nianbao/lint';
+import { precompiledConfigValidator, validateConfig, type ConfigProblem, type Locale, type NianbaoConfig } from '@nianbao/lint';
 import { describeJsonError, readJson } from './json.js';
 import { MAX_CONFIG_BYTES, readRegularFile, type ReadFailure } from './read.js';
 
@@ -122,7 +122,10 @@ export function parseConfig(file: string, text: string, locale: Locale = 'zh'): 
     const reason = describeJsonError(read.error, locale);
     throw new ConfigError(file, [{ path: '/', message: localize(locale, { zh: `不是有效的 JSON（${reason}）`, en: `is not valid JSON (${reason})` }), line, column }]);
   }
-  const problems: PlacedConfigProblem[] = validateConfig(read.json.value, locale).map((p) => ({ ...p, ...(read.json.positionOf(p.path) ?? {}) }));
+  // The precompiled validator decides; only a configuration it refuses is validated again to say why
+  // (validateConfig words ajv's errors, and compiles the schema to get them: on that path alone).
+  const valid = (precompiledConfigValidator as unknown as (data: unknown) => boolean)(read.json.value);
+  const problems: PlacedConfigProblem[] = valid ? [] : validateConfig(read.json.value, locale).map((p) => ({ ...p, ...(read.json.positionOf(p.path) ?? {}) }));
   // JSON.parse keeps the last of a repeated key: the earlier value looks set and does nothing.
   for (const d of read.json.duplicateKeys()) {
     problems.push({

@@ -1,10 +1,12 @@
 /**
- * What the paths on a command line name: files (a report is expected), folders (walked), globs.
+ * What the paths on a command line name: files (a report is expected), folders (walked), globs, and
+ * `!pattern`s that leave files out. What a walk or a glob finds goes through the one ignore policy
+ * (walk.ts): `.gitignore`, `.nianbaoignore` and the `!pattern`s.
  */
 import { lstat, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { isReportFile, walkReportFiles, type SkippedFile } from './walk.js';
+import { IgnorePolicy, isReportFile, walkReportFiles, type SkippedFile } from './walk.js';
 
 export interface InputFile {
   /** The path as the user would recognise it: as given, or the folder as given joined with the name. */
@@ -41,17 +43,40 @@ function globBase(pattern: string): string {
   return base === '' ? (pattern.startsWith('/') ? '/' : '.') : base;
 }
 
+export interface ExpandOptions {
+  cwd: string;
+  /** Where what was passed over is listed (ignored files among them, with the rule). */
+  skipped?: SkippedFile[];
+  /** Whether `.gitignore` and `.nianbaoignore` apply (default true; `--no-ignore`). */
+  ignoreFiles?: boolean;
+}
+
+/** Whether a command-line argument leaves files out rather than naming them (`'!**\/草稿/**'`). */
+export function isNegation(input: string): boolean {
+  return input.startsWith('!') && input.length > 1;
+}
+
 /**
  * The report files that paths, folders (recursive) and globs name, in a stable order, each once; what a
- * folder walk passed over goes to `skipped`. Relative paths are relative to `cwd`. Throws InputError.
+ * walk or a glob passed over goes to `skipped`. Arguments starting with `!` are patterns of files to
+ * leave out (gitignore syntax, relative to `cwd`); with nothing else named, the folder `cwd` is walked.
+ * Relative paths are relative to `cwd`. Throws InputError.
  */
-export async function expandInputs(inputs: readonly string[], options: { cwd: string; skipped?: SkippedFile[] }): Promise<InputFile[]> {
+export async function expandInputs(inputs: readonly string[], options: ExpandOptions): Promise<InputFile[]> {
   const out: InputFile[] = [];
-  for (const input of inputs) {
+  const negations = inputs.filter(isNegation).map((p) => p.slice(1));
+  const named = inputs.filter((p) => !isNegation(p));
+  const policy = new IgnorePolicy({ cwd: options.cwd, patterns: negations, ignoreFiles: options.ignoreFiles ?? true });
+  for (const input of named.length > 0 ? named : ['.']) {
     if (isDynamicPattern(input)) {
       const matches = await glob(input, { cwd: options.cwd, onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(input) });
       const root = globBase(input);
-      for (const path of matches.sort()) if (isReportFile(path)) out.push({ path, explicit: false, root });
+      for (const path of matches.sort()) {
+        if (!isReportFile(path)) continue;
+        const rule = await policy.match(resolve(options.cwd, path), false);
+        if (rule) options.skipped?.push({ path, reason: 'ignored', ignoredBy: rule });
+        else out.push({ path, explicit: false, root });
+      }
       continue;
     }
     const onDisk = resolve(options.cwd, input);
@@ -64,7 +89,7 @@ export async function expandInputs(inputs: readonly string[], options: { cwd: st
       throw new InputError(input, { kind: 'unreadable', code: error.code ?? String(error) });
     });
     if (info?.isDirectory()) {
-      for (const path of await walkReportFiles(input, { cwd: options.cwd, ...(options.skipped ? { skipped: options.skipped } : {}) })) out.push({ path, explicit: false, root: input });
+      for (const path of await walkReportFiles(input, { cwd: options.cwd, ignore: policy, ...(options.skipped ? { skipped: options.skipped } : {}) })) out.push({ path, explicit: false, root: input });
     } else out.push({ path: input, explicit: true });
   }
   const seen = new Set<string>();

@@ -1,13 +1,14 @@
 /**
  * Reading JSON that people write by hand (`.nianbaorc.json`, report data): a syntax error says the line
- * and column, and a value can be traced back to where it stands in the text.
+ * and column, and a value can be traced back to where it stands in the text. Comments (line and block comments)
+ * are allowed: people annotate the figures they fill in, and editors show both files as JSONC.
  *
  * jsonc-parser finds the errors and the positions (JSON.parse in Node 20 does not always give a
  * position); the value itself still comes from JSON.parse, whose semantics are exact — jsonc-parser's
  * own `parse` assigns keys one by one, so a `"__proto__"` key would set the prototype instead of
  * becoming a key that validation can see.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import { localize, type Locale } from '@nianbao/format';
 
 /** A place in a text: 1-based line, 1-based column (UTF-16 code units, as editors count). */
@@ -19,8 +20,14 @@ export interface TextPosition {
 /** Why the text is not JSON, and where. */
 export interface JsonSyntaxError extends TextPosition {
   offset: number;
-  /** jsonc-parser's name for the error (`PropertyNameExpected`), or undefined when only JSON.parse objected. */
+  /**
+   * jsonc-parser's name for the error (`PropertyNameExpected`); `Empty` for a file with nothing but blanks
+   * and comments, `FullWidth` where a full-width character stands for JSON syntax or a digit; undefined
+   * when only JSON.parse objected.
+   */
   code: string | undefined;
+  /** With `FullWidth`: the full-width text found and what to write instead (`４１` → `41`, `：` → `:`). */
+  fullWidth?: { found: string; instead: string };
   /** The trimmed line the error is on, shortened: what the user looks for in the file. */
   excerpt: string;
 }
@@ -46,7 +53,19 @@ export interface DuplicateKey extends TextPosition {
 
 export type JsonResult = { ok: true; json: JsonDocument } | { ok: false; error: JsonSyntaxError };
 
-const OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
+const OPTIONS = { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false } as const;
+
+/** Full-width forms people type with a Chinese input method, and the ASCII JSON wants. */
+const FULL_WIDTH_SYNTAX: Record<string, string> = { '，': ',', '：': ':', '“': '"', '”': '"', '｛': '{', '｝': '}', '［': '[', '］': ']', '－': '-', '．': '.' };
+const FULL_WIDTH_DIGITS = /^[０-９][０-９．]*/u;
+
+/** The full-width text at an error, if that is what the user typed there. */
+function fullWidthAt(text: string, offset: number): { found: string; instead: string } | undefined {
+  const digits = FULL_WIDTH_DIGITS.exec(text.slice(offset, offset + 40))?.[0];
+  if (digits) return { found: digits, instead: digits.replace(/[０-９．]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) };
+  const c = text[offset];
+  return c !== undefined && FULL_WIDTH_SYNTAX[c] !== undefined ? { found: c, instead: FULL_WIDTH_SYNTAX[c] } : undefined;
+}
 
 export function positionAt(text: string, offset: number): TextPosition {
   const before = text.slice(0, offset);
@@ -63,6 +82,9 @@ function excerptAt(text: string, offset: number): string {
 
 function syntaxError(text: string, offset: number, code: string | undefined): JsonSyntaxError {
   const at = Math.max(0, Math.min(offset, text.length));
+  // The scanner stops at the first character it cannot read: a full-width one there is what to name.
+  const fullWidth = fullWidthAt(text, at);
+  if (fullWidth) return { offset: at, code: 'FullWidth', fullWidth, ...positionAt(text, at), excerpt: excerptAt(text, at) };
   return { offset: at, code, ...positionAt(text, at), excerpt: excerptAt(text, at) };
 }
 
@@ -119,16 +141,19 @@ function duplicatesIn(text: string, tree: Node | undefined): DuplicateKey[] {
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** Reads a JSON text (a leading BOM is dropped). Never throws. */
+/** Reads a JSON text, comments allowed (a leading BOM is dropped). Never throws. */
 export function readJson(source: string): JsonResult {
   const text = source.replace(/^\ufeff/u, '');
+  // Comments become spaces, line breaks kept: every offset still points at the same place.
+  const plain = stripComments(text, ' ');
+  if (plain.trim() === '') return { ok: false, error: { offset: 0, code: 'Empty', line: 1, column: 1, excerpt: '' } };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, OPTIONS);
   const first = errors[0];
   if (first) return { ok: false, error: syntaxError(text, first.offset, printParseErrorCode(first.error)) };
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(plain);
   } catch (error) {
     // What the tolerant scanner let through (it is not meant to happen): the position Node gives, if any.
     const at = /position (\d+)/u.exec(error instanceof Error ? error.message : '');
@@ -148,8 +173,9 @@ const DESCRIPTIONS: Record<string, { zh: string; en: string }> = {
   CloseBraceExpected: { zh: '缺少右花括号 }', en: 'a closing } is missing' },
   CloseBracketExpected: { zh: '缺少右方括号 ]', en: 'a closing ] is missing' },
   EndOfFileExpected: { zh: '内容已结束，此后不应再有文字', en: 'the value has ended; nothing may follow it' },
-  InvalidCommentToken: { zh: 'JSON 中不能有注释', en: 'JSON has no comments' },
-  UnexpectedEndOfComment: { zh: 'JSON 中不能有注释', en: 'JSON has no comments' },
+  InvalidCommentToken: { zh: '注释的写法有误（注释写作 // … 或 /* … */）', en: 'a comment is written wrong (// … or /* … */)' },
+  UnexpectedEndOfComment: { zh: '注释没有结束：/* 之后缺少 */', en: 'a comment is not closed: /* lacks its */' },
+  Empty: { zh: '文件是空的（或只有空白和注释）：应为一个 JSON 对象 { … }', en: 'the file is empty (or only blanks and comments): a JSON object { … } is expected' },
   UnexpectedEndOfString: { zh: '字符串缺少结尾的英文双引号', en: 'a string lacks its closing double quote' },
   UnexpectedEndOfNumber: { zh: '数字不完整', en: 'a number is cut short' },
   InvalidUnicode: { zh: '\\u 之后应有四位十六进制数', en: '\\u must be followed by four hex digits' },
@@ -159,6 +185,16 @@ const DESCRIPTIONS: Record<string, { zh: string; en: string }> = {
 
 /** What is wrong at the error, in the user's language: to go with the file, line and column. */
 export function describeJsonError(error: JsonSyntaxError, locale: Locale): string {
+  if (error.fullWidth) {
+    const { found, instead } = error.fullWidth;
+    const digits = /[０-９]/u.test(found);
+    return localize(
+      locale,
+      digits
+        ? { zh: `“${found}”是全角数字：请改为半角数字 ${instead}`, en: `“${found}” is written in full-width digits: write ${instead}` }
+        : { zh: `“${found}”是全角符号：JSON 要用半角的 ${instead}`, en: `“${found}” is a full-width symbol: JSON takes the ASCII ${instead}` },
+    );
+  }
   const known = error.code !== undefined ? DESCRIPTIONS[error.code] : undefined;
   return localize(locale, known ?? { zh: '语法错误', en: 'syntax error' });
 }

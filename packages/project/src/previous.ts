@@ -46,7 +46,21 @@ export function pairPreviousReport(current: ReportIdentity, candidates: readonly
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-export type Candidate = ReportIdentity & { document: ReportDocument };
+/**
+ * A report beside this one that could be last year's: who it is by and for which year. Its document only
+ * when it was at hand anyway (a folder run parses its files once): a folder of thousands of reports must
+ * not hold thousands of models to pair a few of them; the paired one is read again.
+ */
+export type Candidate = ReportIdentity & { document?: ReportDocument };
+
+/**
+ * What a caller already knows about the files of a folder, so that pairing reads no file twice: a document
+ * it has parsed, or a file's identity it remembers for these very bytes (a cache).
+ */
+export interface CandidateSource {
+  document?(path: string): ReportDocument | undefined;
+  identity?(path: string, bytes: Uint8Array): Pick<ReportIdentity, 'agency' | 'year'> | undefined;
+}
 
 /**
  * The reports in a folder that could be last year's: its text reports (a PDF or .docx beside every report
@@ -54,7 +68,7 @@ export type Candidate = ReportIdentity & { document: ReportDocument };
  * pairing ambiguous). Files that cannot be read, or are no regular files of this folder, are simply no
  * candidates.
  */
-export async function pairingCandidates(dir: string): Promise<Candidate[]> {
+export async function pairingCandidates(dir: string, source: CandidateSource = {}): Promise<Candidate[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -62,16 +76,26 @@ export async function pairingCandidates(dir: string): Promise<Candidate[]> {
     return [];
   }
   const candidates: Candidate[] = [];
-  for (const name of names) {
+  for (const name of names.sort()) {
     if (!TEXT_REPORT_EXTENSIONS.has(extname(name).toLowerCase())) continue;
     const path = join(dir, name);
+    const known = source.document?.(path);
+    if (known) {
+      if (known.isReport) candidates.push({ ...identityOf(path, known), document: known });
+      continue;
+    }
     // Only a regular file of this folder, and only up to the cap: a FIFO, a device or a link out of the
     // folder named like a report is no candidate, and is never opened (nor is a folder, a locked file).
     const read = await readRegularFile(path, { within: dir });
     if (!read.ok) continue;
+    const remembered = source.identity?.(path, read.bytes);
+    if (remembered) {
+      candidates.push({ file: path, agency: remembered.agency, year: remembered.year });
+      continue;
+    }
     try {
       const document = parseReport(read.bytes, { fileName: name });
-      if (document.isReport) candidates.push({ ...identityOf(path, document), document });
+      if (document.isReport) candidates.push(identityOf(path, document));
     } catch {
       // a neighbour no reader makes sense of is no candidate either
     }
@@ -79,18 +103,27 @@ export async function pairingCandidates(dir: string): Promise<Candidate[]> {
   return candidates;
 }
 
-/** `previous: auto`: last year's report among the reports beside `file` (an absolute path). */
-export function pairAmong(file: string, document: ReportDocument, candidates: readonly Candidate[]): { file: string; document: ReportDocument } | undefined {
-  const others = candidates.filter((c) => basename(c.file) !== basename(file));
-  const paired = pairPreviousReport(identityOf(resolve(file), document), others);
-  if (!paired) return undefined;
-  const found = others.find((c) => c.file === paired.file)!;
-  return { file: found.file, document: found.document };
+/** `previous: auto`: last year's report among the reports beside `file` (an absolute path); its document when at hand. */
+export function pairAmong(file: string, document: ReportDocument, candidates: readonly Candidate[]): Candidate | undefined {
+  return pairIdentityAmong(identityOf(resolve(file), document), candidates);
+}
+
+/** The same pairing from an identity alone (a cached result knows who its report is by, not its model). */
+export function pairIdentityAmong(identity: ReportIdentity, candidates: readonly Candidate[]): Candidate | undefined {
+  const others = candidates.filter((c) => basename(c.file) !== basename(identity.file));
+  const paired = pairPreviousReport(identity, others);
+  return paired ? others.find((c) => c.file === paired.file) : undefined;
 }
 
 /** `previous: auto` in one call: reads the folder of `file` and pairs. */
 export async function findPreviousReportAuto(file: string, document: ReportDocument): Promise<{ file: string; document: ReportDocument } | undefined> {
-  return pairAmong(file, document, await pairingCandidates(dirname(resolve(file))));
+  const found = pairAmong(file, document, await pairingCandidates(dirname(resolve(file))));
+  if (!found) return undefined;
+  if (found.document) return { file: found.file, document: found.document };
+  const read = await readRegularFile(found.file, { within: dirname(found.file) });
+  if (!read.ok) return undefined;
+  const again = parseReport(read.bytes, { fileName: basename(found.file) });
+  return again.isReport ? { file: found.file, document: again } : undefined;
 }
 
 /** Why a report named as last year's cannot be: the file itself, another agency's, or not the year before. */

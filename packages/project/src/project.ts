@@ -6,8 +6,8 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { LintOptions, Locale, NianbaoConfig } from '@nianbao/lint';
 import { parseReport, type ReportDocument, type SourceView } from '@nianbao/parse';
-import { configFor, type ConfigError, type ProjectConfig } from './config.js';
-import { identityOf, pairAmong, pairingCandidates, pairingMismatch, type Candidate, type PairingMismatch } from './previous.js';
+import { ConfigError, configFor, loadConfigFile, type ProjectConfig } from './config.js';
+import { identityOf, pairAmong, pairIdentityAmong, pairingCandidates, pairingMismatch, type Candidate, type CandidateSource, type PairingMismatch, type ReportIdentity } from './previous.js';
 import { readReport, viewFailure, viewOf, type ReadFailure } from './read.js';
 
 /** Last year's report as lint takes it. */
@@ -41,6 +41,15 @@ export interface LintOverrides extends PreviousRequest {
   reportSuppressed?: boolean;
   /** Whether the document is linted at all (default: it reads as an annual report). */
   select?: (document: ReportDocument) => boolean;
+  /** The file's view and document when the caller has parsed it already (a folder run parses each file once). */
+  parsed?: { view: SourceView; document: ReportDocument };
+}
+
+export interface ProjectOptions {
+  /** Relative paths are relative to this folder (the process's own by default). */
+  cwd?: string;
+  /** One configuration for every file (`--config FILE`), instead of the nearest `.nianbaorc.json`. */
+  configFile?: string;
 }
 
 /** What stands in the way of a full lint, for the edge to word: a broken config, an unreadable file or previous report. */
@@ -74,9 +83,19 @@ export class Project {
   private readonly candidates = new Map<string, Promise<Candidate[]>>();
   /** Relative paths are relative to this folder. */
   readonly cwd: string;
+  private readonly configFile: string | undefined;
+  /** What pairing may take from the caller instead of reading the folder again. */
+  private candidateSource: CandidateSource = {};
 
-  constructor(options: { cwd?: string } = {}) {
+  constructor(options: ProjectOptions = {}) {
     this.cwd = options.cwd ?? process.cwd();
+    this.configFile = options.configFile !== undefined ? resolve(this.cwd, options.configFile) : undefined;
+  }
+
+  /** Documents and identities the caller already has, for pairing (until the next `clearPrevious`). */
+  useCandidates(source: CandidateSource): void {
+    this.candidateSource = source;
+    this.candidates.clear();
   }
 
   private at(path: string): string {
@@ -85,10 +104,10 @@ export class Project {
 
   /** The configuration that applies to a file (the nearest one above it); one lookup per folder and locale. */
   configFor(file: string, locale: Locale = 'zh'): Promise<ProjectConfig> {
-    const key = `${dirname(this.at(file))}\0${locale}`;
+    const key = this.configFile !== undefined ? `\0${locale}` : `${dirname(this.at(file))}\0${locale}`;
     let entry = this.configs.get(key);
     if (!entry) {
-      entry = configFor(this.at(file), locale);
+      entry = this.configFile !== undefined ? namedConfig(this.configFile, locale) : configFor(this.at(file), locale);
       this.configs.set(key, entry);
     }
     return entry;
@@ -107,7 +126,7 @@ export class Project {
     // `auto` depends on who the report is by and for which year: re-pair only when either changes.
     if (spec === 'auto') {
       const key = `auto\0${absolute}\0${document.title?.agency ?? ''}\0${document.reportYear ?? ''}`;
-      return this.remember(key, async () => pairedOutcome(pairAmong(absolute, document, await this.candidatesIn(dirname(absolute)))));
+      return this.remember(key, async () => this.pairedOutcome(pairAmong(absolute, document, await this.candidatesIn(dirname(absolute)))));
     }
     const base = request.spec !== undefined ? request.base : config.ok && config.file ? dirname(config.file) : dirname(absolute);
     const path = base === undefined || isAbsolute(spec) ? spec : resolve(base, spec);
@@ -124,12 +143,18 @@ export class Project {
    * the document, its configuration and last year's report as options, and the problems met on the way.
    * `file` is undefined for an editor buffer that is no file (no configuration, no previous report).
    */
+  /** The file `previous: auto` pairs with a report of this identity (a cached result checks its pairing still holds). */
+  async autoPairFor(identity: ReportIdentity): Promise<string | undefined> {
+    const absolute = this.at(identity.file);
+    return pairIdentityAmong({ ...identity, file: absolute }, await this.candidatesIn(dirname(absolute)))?.file;
+  }
+
   async prepareLint(file: string | undefined, input: Uint8Array | string | SourceView, overrides: LintOverrides = {}): Promise<PreparedLint> {
     const config: ProjectConfig = file !== undefined ? await this.configFor(file, overrides.locale ?? 'zh') : { ok: true, config: {} };
     const locale: Locale = overrides.locale ?? (config.ok ? config.config.locale : undefined) ?? 'zh';
     const problems: ProjectProblem[] = config.ok ? [] : [{ kind: 'config', error: config.error }];
-    const view = await viewOf(input, file);
-    const document = parseReport(view, file !== undefined ? { fileName: file } : {});
+    const view = overrides.parsed?.view ?? (await viewOf(input, file));
+    const document = overrides.parsed?.document ?? parseReport(view, file !== undefined ? { fileName: file } : {});
     const unreadable = viewFailure(view);
     if (unreadable) problems.push({ kind: 'read', failure: unreadable });
     const selected = (overrides.select ?? ((d: ReportDocument) => d.isReport))(document);
@@ -169,10 +194,19 @@ export class Project {
   private candidatesIn(dir: string): Promise<Candidate[]> {
     let entry = this.candidates.get(dir);
     if (!entry) {
-      entry = pairingCandidates(dir);
+      entry = pairingCandidates(dir, this.candidateSource);
       this.candidates.set(dir, entry);
     }
     return entry;
+  }
+
+  /** A paired candidate as lint takes it: its document when at hand, else read again (and remembered by path). */
+  private async pairedOutcome(found: Candidate | undefined): Promise<PreviousOutcome> {
+    if (!found) return {};
+    if (found.document) return { previous: { document: found.document, file: found.file } };
+    const outcome = await this.remember(`path\0${found.file}`, () => this.readPrevious(found.file));
+    // Changed since the folder was listed into something that is no report: no pairing, as before.
+    return outcome.previous ? outcome : {};
   }
 
   private async readPrevious(path: string): Promise<PreviousOutcome> {
@@ -192,6 +226,13 @@ function suppressionsFor(absolute: string, config: Extract<ProjectConfig, { ok: 
     .map((s) => ({ rule: s.rule, reason: s.reason, config: config.file! }));
 }
 
-function pairedOutcome(found: PreviousReport | undefined): PreviousOutcome {
-  return found ? { previous: found } : {};
+/** `--config FILE`: that file, whatever folder a report is in; a broken one is shown, not thrown. */
+async function namedConfig(file: string, locale: Locale): Promise<ProjectConfig> {
+  try {
+    // Named on the command line: it may be anywhere the user can name, so no folder bounds its links.
+    return { ok: true, config: await loadConfigFile(file, locale, '/'), file };
+  } catch (error) {
+    if (error instanceof ConfigError) return { ok: false, error };
+    throw error;
+  }
 }

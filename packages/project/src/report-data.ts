@@ -13,7 +13,12 @@ import {
   type TableData,
   type TableId,
 } from '@nianbao/format';
-import { readJson, type JsonSyntaxError, type TextPosition } from './json.js';
+import { decodeText, type TextEncoding } from '@nianbao/parse';
+import { readJson, type JsonDocument, type JsonSyntaxError, type TextPosition } from './json.js';
+
+// The light entry of `generate` (`@nianbao/project/report-data`) needs the words of a syntax error too,
+// without the rest of the project layer (the linter and its rules).
+export { describeJsonError } from './json.js';
 
 /** The report years the data schema allows. */
 export const FIRST_DATA_YEAR = 2008;
@@ -31,6 +36,48 @@ export type ReportDataResult = { ok: true; data: ReportData } | { ok: false; pro
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const num = (value: unknown): CellValue => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** A data file read: its JSON, and the encoding it was saved in. */
+export type DataTextResult =
+  | { ok: true; json: JsonDocument; text: string; encoding: TextEncoding }
+  | { ok: false; problem: { kind: 'binary' } | { kind: 'syntax'; error: JsonSyntaxError } };
+
+/**
+ * UTF-16 without a byte order mark: JSON begins with an ASCII character (RFC 8259 §8.1), so a zero byte
+ * beside the first one tells the byte order. Given the mark, the one decoder reads it.
+ */
+function withUtf16Mark(bytes: Uint8Array): Uint8Array {
+  if (bytes.length < 2 || (bytes[0] === 0) === (bytes[1] === 0)) return bytes;
+  const mark = bytes[1] === 0 ? [0xff, 0xfe] : [0xfe, 0xff];
+  const out = new Uint8Array(bytes.length + 2);
+  out.set(mark, 0);
+  out.set(bytes, 2);
+  return out;
+}
+
+/**
+ * A data file's bytes as JSON (comments allowed), decoded as reports are: UTF-8 with or without BOM,
+ * UTF-16 (with or without BOM), GB18030/GBK (Notepad's "ANSI"). Never throws.
+ */
+export function readDataText(bytes: Uint8Array): DataTextResult {
+  const decoded = decodeText(withUtf16Mark(bytes));
+  if (decoded.encoding === 'binary') return { ok: false, problem: { kind: 'binary' } };
+  const read = readJson(decoded.text);
+  if (!read.ok) return { ok: false, problem: { kind: 'syntax', error: read.error } };
+  return { ok: true, json: read.json, text: decoded.text, encoding: decoded.encoding };
+}
+
+/**
+ * Where a JSON pointer's value is written, or the nearest enclosing value that is: a problem about a key
+ * the file lacks (a missing cell, a total left out) is shown at the object that should hold it.
+ */
+export function positionNear(json: JsonDocument, pointer: string): TextPosition | undefined {
+  for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/'))) {
+    const position = json.positionOf(at);
+    if (position) return position;
+  }
+  return undefined;
+}
 
 /** Whether a file is to be read as JSON data rather than as a report: by its name, or by its first character. */
 export function isJsonData(fileName: string, text: string | undefined): boolean {

@@ -4,9 +4,16 @@
  * before anything opens it (a regular file, a FIFO, a device, a link and where it leads), because
  * opening a FIFO blocks until someone writes to it and reading `/dev/zero` never ends.
  *
- * Light on purpose (node:fs and node:path only): the CLI's messages import the extension list from here.
+ * Light on purpose (node:fs and node:path only): the CLI's messages import the extension list from here;
+ * the gitignore matcher is loaded only when a walk first needs it.
+ *
+ * The ignore policy is also here, one for every way a run finds files (a folder walked, a glob): the
+ * `.gitignore` and `.nianbaoignore` files from the repository's root (the folder holding `.git`) down to
+ * each folder, in gitignore's syntax and precedence (a deeper file wins, within a file the last matching
+ * line wins, `!` re-includes), `.nianbaoignore` over `.gitignore` in the same folder, and the command
+ * line's `!pattern` arguments over both. A file named on the command line itself is always read.
  */
-import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
@@ -115,7 +122,9 @@ export type SkipReason =
   /** A symbolic link to nothing. */
   | 'dangling-link'
   /** A link to a folder already walked (a loop, or the same folder twice). */
-  | 'link-loop';
+  | 'link-loop'
+  /** Matched by an ignore file or a `!pattern` on the command line (`ignoredBy` says which). */
+  | 'ignored';
 
 /** A file (or a folder that could not be listed) a walk passed over, and why: a folder run names every one. */
 export interface SkippedFile {
@@ -127,6 +136,192 @@ export interface SkippedFile {
   target?: string;
   /** `unreadable`: the system's error code. */
   code?: string;
+  /** `ignored`: the rule that matched. */
+  ignoredBy?: IgnoreMatch;
+}
+
+/** The ignore files read in every folder of a walk, weakest first. */
+export const IGNORE_FILE_NAMES = ['.gitignore', '.nianbaoignore'] as const;
+
+/** The rule that ignores a path: the file and line it is on (or the command line), and the pattern as written. */
+export interface IgnoreMatch {
+  /** The ignore file, relative to the run's folder; absent for a pattern on the command line. */
+  file?: string;
+  line?: number;
+  pattern: string;
+}
+
+/** What node-ignore gives, narrowed to what is used (it is loaded lazily, so its types are restated). */
+interface Matcher {
+  add(patterns: string): Matcher;
+  test(path: string): { ignored: boolean; unignored: boolean };
+}
+type MatcherFactory = (options?: { allowRelativePaths?: boolean }) => Matcher;
+
+let factory: Promise<MatcherFactory> | undefined;
+function loadMatcher(): Promise<MatcherFactory> {
+  factory ??= import('ignore').then((m) => m.default as unknown as MatcherFactory);
+  return factory;
+}
+
+/** The rules of one ignore file (or of the command line), with a matcher for each line to say which one matched. */
+interface RuleSet {
+  file?: string;
+  /** Where its patterns are relative to. */
+  base: string;
+  all: Matcher;
+  lines: Array<{ line: number; pattern: string; matcher: Matcher }>;
+}
+
+const slash = (p: string): string => p.split(sep).join('/');
+
+async function ruleSet(make: MatcherFactory, base: string, text: string, file: string | undefined): Promise<RuleSet | undefined> {
+  const lines: RuleSet['lines'] = [];
+  text.split(/\r?\n/u).forEach((raw, i) => {
+    const pattern = raw.replace(/^\ufeff/u, '');
+    if (pattern.trim() === '' || pattern.startsWith('#')) return;
+    lines.push({ line: i + 1, pattern, matcher: make().add(pattern) });
+  });
+  if (lines.length === 0) return undefined;
+  return { ...(file !== undefined ? { file } : {}), base, all: make().add(lines.map((l) => l.pattern).join('\n')), lines };
+}
+
+/** The verdict of one rule set on a path relative to its base: the line that decides, if any. */
+function verdict(set: RuleSet, rel: string): { ignored: boolean; line: RuleSet['lines'][number] } | undefined {
+  const r = set.all.test(rel);
+  if (!r.ignored && !r.unignored) return undefined;
+  // Within a file the last matching line decides; a re-including `!` line is the one that unignored.
+  for (let i = set.lines.length - 1; i >= 0; i--) {
+    const l = set.lines[i]!;
+    const t = l.matcher.test(rel);
+    if (t.ignored || t.unignored) return { ignored: r.ignored, line: l };
+  }
+  return undefined;
+}
+
+export interface IgnorePolicyOptions {
+  /** The run's folder: command-line patterns are relative to it, and ignore files are named relative to it. */
+  cwd: string;
+  /** `!pattern` arguments, without the `!` (gitignore syntax, relative to `cwd`). */
+  patterns?: readonly string[];
+  /** Whether `.gitignore` and `.nianbaoignore` are read (default true; `--no-ignore` turns them off). */
+  ignoreFiles?: boolean;
+  /** No ignore file above this folder applies (a folder named on the command line that they would ignore). */
+  top?: string;
+}
+
+/**
+ * Whether a path a run found is ignored, and by which rule. Ignore files are read once per folder. A
+ * folder ignored is not walked (as git does, nothing below it can be re-included).
+ */
+export class IgnorePolicy {
+  private readonly cwd: string;
+  private readonly patterns: readonly string[];
+  private readonly ignoreFiles: boolean;
+  private readonly sets = new Map<string, Promise<RuleSet[]>>();
+  private readonly tops = new Map<string, Promise<string>>();
+  private commandLine: Promise<RuleSet | undefined> | undefined;
+  private readonly top: string | undefined;
+
+  constructor(private readonly options: IgnorePolicyOptions) {
+    this.cwd = resolve(options.cwd);
+    this.patterns = options.patterns ?? [];
+    this.ignoreFiles = options.ignoreFiles ?? true;
+    this.top = options.top !== undefined ? resolve(options.top) : undefined;
+  }
+
+  /**
+   * The policy for walking a folder named on the command line: when the ignore files above it would
+   * ignore the folder itself (a folder under `node_modules/` or `build/` named on purpose), only those at
+   * and below it apply. The user named it, so it is checked; what is ignored inside it still is.
+   */
+  async forRoot(folder: string): Promise<IgnorePolicy> {
+    if (!this.ignoreFiles || !(await this.match(folder, true))) return this;
+    return new IgnorePolicy({ ...this.options, ignoreFiles: true, top: folder });
+  }
+
+  /** Whether anything can be ignored at all (no matcher is loaded otherwise). */
+  get active(): boolean {
+    return this.ignoreFiles || this.patterns.length > 0;
+  }
+
+  /** The rule that ignores `path` (absolute), or undefined. */
+  async match(path: string, isFolder: boolean): Promise<IgnoreMatch | undefined> {
+    if (!this.active) return undefined;
+    const absolute = resolve(path);
+    const suffix = isFolder ? '/' : '';
+    const cli = await this.cliRules();
+    if (cli && isInside(this.cwd, absolute) && absolute !== this.cwd) {
+      const v = verdict(cli, slash(relative(this.cwd, absolute)) + suffix);
+      if (v) return v.ignored ? { pattern: v.line.pattern } : undefined;
+    }
+    if (!this.ignoreFiles) return undefined;
+    const dirs = await this.foldersAbove(dirname(absolute));
+    // The deepest folder's files first: a deeper ignore file overrides one above it.
+    for (let i = dirs.length - 1; i >= 0; i--) {
+      const sets = await this.setsIn(dirs[i]!);
+      for (let k = sets.length - 1; k >= 0; k--) {
+        const set = sets[k]!;
+        const v = verdict(set, slash(relative(set.base, absolute)) + suffix);
+        if (v) return v.ignored ? { ...(set.file !== undefined ? { file: set.file } : {}), line: v.line.line, pattern: v.line.pattern } : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  private cliRules(): Promise<RuleSet | undefined> {
+    this.commandLine ??= this.patterns.length === 0 ? Promise.resolve(undefined) : loadMatcher().then((make) => ruleSet(make, this.cwd, this.patterns.join('\n'), undefined));
+    return this.commandLine;
+  }
+
+  /** The folders from the top of the project (the repository's root, else the run's folder) down to `dir`. */
+  private async foldersAbove(dir: string): Promise<string[]> {
+    const top = await this.topFor(dir);
+    const out: string[] = [];
+    for (let at = dir; ; at = dirname(at)) {
+      out.unshift(at);
+      if (at === top || dirname(at) === at) break;
+    }
+    return out;
+  }
+
+  private topFor(dir: string): Promise<string> {
+    if (this.top !== undefined && isInside(this.top, dir)) return Promise.resolve(this.top);
+    let entry = this.tops.get(dir);
+    if (!entry) {
+      entry = (async () => {
+        for (let at = dir; ; at = dirname(at)) {
+          if (await lstat(join(at, '.git')).then(() => true, () => false)) return at;
+          if (dirname(at) === at) break;
+        }
+        return isInside(this.cwd, dir) ? this.cwd : dir;
+      })();
+      this.tops.set(dir, entry);
+    }
+    return entry;
+  }
+
+  private setsIn(dir: string): Promise<RuleSet[]> {
+    let entry = this.sets.get(dir);
+    if (!entry) {
+      entry = (async () => {
+        const out: RuleSet[] = [];
+        for (const name of IGNORE_FILE_NAMES) {
+          const file = join(dir, name);
+          const info = await lstat(file).catch(() => undefined);
+          // Only a regular file, and only a small one: a FIFO named .gitignore must not hang the walk.
+          if (!info?.isFile() || info.size > 1024 * 1024) continue;
+          const text = await readFile(file, 'utf8').catch(() => undefined);
+          if (text === undefined) continue;
+          const set = await ruleSet(await loadMatcher(), dir, text, relative(this.cwd, file) || name);
+          if (set) out.push(set);
+        }
+        return out;
+      })();
+      this.sets.set(dir, entry);
+    }
+    return entry;
+  }
 }
 
 /** Formats offices also save reports in that nianbao cannot read: each gets its own advice. */
@@ -149,6 +344,8 @@ export interface WalkOptions {
   /** Bounds for the editor: a folder of reports is dozens of files, not a whole disk. */
   maxFiles?: number;
   maxDepth?: number;
+  /** The ignore policy (none by default: the editor lists its own workspace). */
+  ignore?: IgnorePolicy;
 }
 
 /**
@@ -203,6 +400,13 @@ export async function walkReportFiles(folder: string, options: WalkOptions = {})
         type = info.type;
         link = true;
       }
+      if (options.ignore && !(type === 'directory' && isIgnored(entry.name, true))) {
+        const rule = await options.ignore.match(onDisk(path), type === 'directory');
+        if (rule) {
+          skip({ path, reason: 'ignored', ignoredBy: rule });
+          continue;
+        }
+      }
       if (type === 'directory') {
         if (!isIgnored(entry.name, true)) await walk(path, depth + 1, link);
       } else if (type !== 'file') skip({ path, reason: 'not-regular', fileType: type });
@@ -210,6 +414,7 @@ export async function walkReportFiles(folder: string, options: WalkOptions = {})
       else skip({ path, reason: skipReason(entry.name) });
     }
   };
+  if (options.ignore) options = { ...options, ignore: await options.ignore.forRoot(root) };
   await walk(folder, 0, false);
   return out;
 }

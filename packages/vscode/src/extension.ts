@@ -6,6 +6,7 @@
 import { commands, window, workspace, ProgressLocation, type ExtensionContext, type TextDocument } from 'vscode';
 import { DiagnosticPullMode, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { generateReportCommand } from './generate.js';
+import { reportStatusBar } from './status-bar.js';
 
 let client: LanguageClient | undefined;
 
@@ -82,6 +83,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('nianbao.restartServer', async () => {
       await client?.restart();
     }),
+    reportStatusBar(client),
   );
   await client.start();
 }

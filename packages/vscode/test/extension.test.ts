@@ -109,6 +109,23 @@ describe('the bundle', () => {
       // Linted in the bundled worker (worker.cjs), not on the server's thread as a fallback.
       expect(client.stderr.join('')).not.toMatch(/lint worker failed to start|on the server thread/u);
     });
+
+    it('answers the status bar (nianbao/status) with the published errors and the format year, and gives inlay hints', async () => {
+      const uri = pathToFileURL(REPORT_002).href;
+      const { diagnostics } = await client.diagnostics(uri, 1);
+      const status = await client.request<{ errors: number; formatYear: number; text: string } | null>('nianbao/status', { textDocument: { uri } });
+      const errors = diagnostics.filter((d) => d.severity === 1).length;
+      expect(status).toMatchObject({ errors, formatYear: 2021, text: `${errors} 个错误 · 2021 版格式` });
+      const hints = await client.request<Array<{ label: string }>>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } } });
+      expect(hints.length).toBeGreaterThan(0);
+      for (const hint of hints) expect(hint.label).toMatch(/Σ \d+( [✓✗])?/u);
+    });
+  });
+
+  it('the extension shows that status in the status bar, and a click opens the Problems panel', () => {
+    const code = readFileSync(`${EXT}dist/extension.cjs`, 'utf8');
+    expect(code).toContain('"nianbao/status"');
+    expect(code).toContain('"workbench.actions.view.problems"');
   });
 
   it('ships only the bundle, pdf.js for PDFs, docs, schemas, templates and the manifest (vsce ls)', () => {

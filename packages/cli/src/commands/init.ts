@@ -1,9 +1,10 @@
 import { FORMATS, LIST_SEPARATOR, TABLE_IDS, agencyKindFromName, localize, type AgencyKind, type ExtractionIssue, type ReportData } from '@nianbao/format';
-import { emptyReportData, nextYearData } from '@nianbao/generate';
+import { dirname, relative, sep } from 'node:path';
+import { builtInSchemaFile, emptyReportData, nextYearData } from '@nianbao/generate';
 import { decodeText, toReportData } from '@nianbao/parse';
 import { isJsonData, reportDataFromJson, type DataFileProblem } from '@nianbao/project';
 import type { CommandIO } from '../context.js';
-import { readReport, readReportFile, writeOutputFile } from '../io.js';
+import { onDisk, readReport, readReportFile, writeOutputFile } from '../io.js';
 import { CliError, t, type Locale } from '../messages.js';
 import { FIRST_YEAR, LAST_YEAR, parseKindOption } from './options.js';
 
@@ -74,6 +75,22 @@ function countBlanks(data: ReportData): number {
 }
 
 /**
+ * The `$schema` a new data file gets: the path from the file's folder to this installation's schema, so
+ * that any editor resolving `$schema` (VS Code, and the JSON language servers of others) completes and
+ * explains its keys with no setting. A schema at a web address the old file named is kept: someone chose
+ * it. The schema has no web address of its own to fall back on, and an invented one would resolve to nothing.
+ */
+function schemaPointer(io: CommandIO, output: string | undefined, carried: string | undefined): string | undefined {
+  if (carried !== undefined && /^https?:\/\//iu.test(carried)) return carried;
+  const schema = builtInSchemaFile();
+  if (schema === undefined) return carried;
+  const from = output !== undefined && output !== '-' ? dirname(onDisk(io, output)) : io.cwd;
+  const path = relative(from, schema).split(sep).join('/');
+  // On another drive there is no relative path: the absolute one still resolves on this machine.
+  return /^[A-Za-z]:|^\//u.test(path) ? path : path.startsWith('.') ? path : `./${path}`;
+}
+
+/**
  * `nianbao init`: next year's report data from last year's report or data (`--from`), or an empty data file
  * with every key present (`--agency`). Every count the author must supply is null, so nothing passes unfilled.
  */
@@ -115,7 +132,9 @@ export async function initCommand(options: InitOptions, io: CommandIO): Promise<
     }
   }
 
-  const json = `${JSON.stringify(data, null, 2)}\n`;
+  const { $schema: carried, ...rest } = data;
+  const $schema = schemaPointer(io, options.output, carried);
+  const json = `${JSON.stringify($schema !== undefined ? { $schema, ...rest } : rest, null, 2)}\n`;
   if (options.output !== undefined && options.output !== '-') {
     await writeOutputFile(io, options.output, json, options.force);
     io.stderr(`${t(locale, 'wrote', { file: options.output })}\n`);

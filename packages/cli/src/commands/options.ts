@@ -21,3 +21,34 @@ export function parseKindOption(value: string): AgencyKind {
   if (!kind) throw new CliError('initBadKind', { value });
   return kind;
 }
+
+/** Edit distance (insertions, deletions, substitutions): small inputs only (option values, names). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** The candidate a mistyped word most likely means (`jsn` → `json`), as commander suggests commands. */
+export function closestWord(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  // Commander's bound: at most 40 % of the word changed.
+  return best !== undefined && bestDistance > 0 && (bestDistance - 1) / best.length < 0.4 ? best : undefined;
+}
+
+/** Reads `--concurrency`: `auto`, `off`, or a number of threads. */
+export function parseConcurrency(value: string): 'auto' | 'off' | number {
+  if (value === 'auto' || value === 'off') return value;
+  const n = /^\d+$/u.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliError('badConcurrency', { value });
+  return n === 1 ? 'off' : n;
+}

@@ -1,4 +1,4 @@
-import type { Formatter } from './types.js';
+import type { Formatter, StreamingFormatter } from './types.js';
 
 const escapeData = (s: string): string => s.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
@@ -21,3 +21,10 @@ export const github: Formatter = (results) =>
         }),
     )
     .join('');
+
+/** The same annotations, written file by file as a folder run goes. */
+export const githubStream: StreamingFormatter = {
+  start: () => '',
+  file: (result, context) => github([result], context),
+  end: () => '',
+};

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '@nianbao/lint';
 import { t } from '../messages.js';
-import type { FileResult, Formatter } from './types.js';
+import { batchOf } from './totals.js';
+import type { FileResult, FormatContext, Formatter, RunTotals, StreamingFormatter } from './types.js';
 
 const CODES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
 type Style = keyof typeof CODES;
@@ -32,21 +33,45 @@ function sourceExcerpt(text: string, d: Diagnostic, paint: (s: Style, t: string)
   return [`      ${paint('dim', shown)}`, `      ${paint(d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'blue', marker)}`];
 }
 
-/** For people: findings grouped by file, the source line under each, coloured in a terminal. */
-export const stylish: Formatter = (results: readonly FileResult[], { locale, color }) => {
+/** One file's block: its name, then each finding with the source line under it. */
+function fileBlock(r: FileResult, { locale, color }: FormatContext): string {
+  if (r.diagnostics.length === 0) return '';
   const paint = painter(color);
-  const out: string[] = [];
-  for (const r of results) {
-    if (r.diagnostics.length === 0) continue;
-    out.push(paint('underline', r.file));
-    for (const d of r.diagnostics) {
-      const word = SEVERITY_WORD[locale][d.severity];
-      const sev = d.severity === 'error' ? paint('red', word) : d.severity === 'warning' ? paint('yellow', word) : paint('blue', word);
-      const suppressed = d.suppressed ? paint('dim', `  ${t(locale, 'suppressedTag', { reason: d.suppressed.reason })}`) : '';
-      out.push(`  ${paint('dim', d.place ?? `${d.line}:${d.column}`)}  ${sev}  ${d.message}  ${paint('dim', d.ruleId)}${suppressed}`);
-      out.push(...sourceExcerpt(r.text, d, paint));
-    }
-    out.push('');
+  const out: string[] = [paint('underline', r.file)];
+  for (const d of r.diagnostics) {
+    const word = SEVERITY_WORD[locale][d.severity];
+    const sev = d.severity === 'error' ? paint('red', word) : d.severity === 'warning' ? paint('yellow', word) : paint('blue', word);
+    const suppressed = d.suppressed ? paint('dim', `  ${t(locale, 'suppressedTag', { reason: d.suppressed.reason })}`) : '';
+    out.push(`  ${paint('dim', d.place ?? `${d.line}:${d.column}`)}  ${sev}  ${d.message}  ${paint('dim', d.ruleId)}${suppressed}`);
+    out.push(...sourceExcerpt(r.text, d, paint));
   }
-  return out.length > 0 ? `${out.join('\n')}\n` : '';
+  out.push('');
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The closing table: each rule with its errors, warnings and info, and in how many files, most errors
+ * first — what a reviewer of a thousand files reads before the findings themselves.
+ */
+function ruleSummary({ locale, color }: FormatContext, totals: RunTotals): string {
+  if (totals.byRule.size === 0) return '';
+  const paint = painter(color);
+  const rows = [...totals.byRule]
+    .sort(([a, x], [b, y]) => y.error - x.error || y.warning - x.warning || y.info - x.info || a.localeCompare(b))
+    .map(([id, c]) => [id, String(c.error), String(c.warning), String(c.info), String(c.files)]);
+  const head = [t(locale, 'ruleColumn'), SEVERITY_WORD[locale].error, SEVERITY_WORD[locale].warning, SEVERITY_WORD[locale].info, t(locale, 'filesColumn')];
+  const width = (s: string): number => [...s].reduce((n, ch) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/u.test(ch) ? 2 : 1), 0);
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+  const line = (cells: string[]): string =>
+    `  ${cells.map((c, i) => (i === 0 ? c + ' '.repeat(widths[i]! - width(c)) : ' '.repeat(widths[i]! - width(c)) + c)).join('  ')}`.trimEnd();
+  return `${[paint('bold', t(locale, 'byRuleHeader')), paint('dim', line(head)), ...rows.map(line)].join('\n')}\n`;
+}
+
+/** For people: findings grouped by file, the source line under each, coloured in a terminal; a per-rule table at the end. */
+export const stylishStream: StreamingFormatter = {
+  start: () => '',
+  file: (result, context) => fileBlock(result, context),
+  end: (context, totals) => ruleSummary(context, totals),
 };
+
+export const stylish: Formatter = batchOf(stylishStream);

@@ -17,9 +17,13 @@ export const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
   hoverProvider: true,
+  // Inlay hints, not CodeLens: a hint sits right after the total it checks, and the clients we test
+  // (VS Code 1.82+, Neovim 0.10+) show them; a CodeLens would add a line above every table row.
+  inlayHintProvider: true,
   documentSymbolProvider: { label: 'nianbao' },
   completionProvider: { triggerCharacters: ['|', '#'] },
   executeCommandProvider: { commands: [SELECT_COMMAND] },
+  // Beyond LSP: `nianbao/status` (protocol.ts) answers a status bar; clients that do not know it never ask.
   // Carryover reads last year's file: a change there changes this file's diagnostics.
   diagnosticProvider: { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: true },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -6,6 +6,7 @@ export interface ClientAbilities {
   configuration: boolean;
   pullDiagnostics: boolean;
   diagnosticRefresh: boolean;
+  inlayHintRefresh: boolean;
   watchedFilesRegistration: boolean;
   configurationRegistration: boolean;
   snippetEdits: boolean;
@@ -29,6 +30,7 @@ export function abilitiesOf(params: InitializeParams): ClientAbilities {
     configuration: c.workspace?.configuration === true,
     pullDiagnostics: c.textDocument?.diagnostic !== undefined,
     diagnosticRefresh: c.workspace?.diagnostics?.refreshSupport === true,
+    inlayHintRefresh: c.workspace?.inlayHint?.refreshSupport === true,
     watchedFilesRegistration: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     configurationRegistration: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     snippetEdits: c.workspace?.workspaceEdit?.snippetEditSupport === true,

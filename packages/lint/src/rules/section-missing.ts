@@ -99,7 +99,7 @@ const rule: Rule = {
  */
 function insertion(document: ReportDocument, format: FormatSpec, spec: SectionSpec, before: number | undefined): Fix {
   const depth = document.sections.find((s) => s.heading.markdownDepth !== undefined)?.heading.markdownDepth;
-  const skeleton = sectionSkeleton(spec, spec.table ? format.tables[spec.table] : undefined, depth);
+  const skeleton = sectionSkeleton(spec, spec.table ? format.tables[spec.table] : undefined, depth, document.layout);
   const text = document.text;
   if (before === undefined) return { start: text.length, end: text.length, text: `${text.endsWith('\n') ? '\n' : '\n\n'}${skeleton}\n` };
   const lineStart = text.lastIndexOf('\n', before - 1) + 1;

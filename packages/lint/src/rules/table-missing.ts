@@ -86,7 +86,7 @@ const rule: Rule = {
       }
       // The blank table goes right under its section's heading; with no heading there is no place to offer.
       const at = new LineIndex(document.text).lineRange(section.heading.span.end.line).end;
-      const insert = { start: at, end: at, text: `\n\n${tableSkeleton(spec)}\n` };
+      const insert = { start: at, end: at, text: `\n\n${tableSkeleton(spec, document.layout)}\n` };
       context.report({ messageId: 'missing', data, span: section.heading.span, subject: id, suggestions: [{ messageId: 'insert', data: { numeral: spec.numeral }, fix: insert }] });
     }
   },

@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { zipEngine } from './engines.js';
 import { attr, isElement, parseXml } from './docx-xml.js';
 import type { ReadProblem } from './types.js';
 
@@ -39,7 +39,7 @@ export function decodePart(bytes: Uint8Array): string {
 
 function unzipSome(bytes: Uint8Array, wanted: ReadonlySet<string>): Record<string, Uint8Array> | undefined {
   try {
-    return unzipSync(bytes, { filter: (file) => wanted.has(file.name) });
+    return zipEngine()(bytes, { filter: (file) => wanted.has(file.name) });
   } catch {
     return undefined;
   }

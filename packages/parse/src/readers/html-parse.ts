@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { htmlEngine } from './engines.js';
 
 /**
  * Parses a page into a tree with source positions. The tree builder recurses once per level of
@@ -46,6 +46,7 @@ export function flattenDeep(text: string, keep: ReadonlySet<string>): string {
 }
 
 export function parsePage(text: string): Root {
+  const fromHtml = htmlEngine();
   for (const keep of [undefined, STRUCTURE, RAW]) {
     try {
       return fromHtml(keep === undefined ? text : flattenDeep(text, keep));

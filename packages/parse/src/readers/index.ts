@@ -1,5 +1,6 @@
 import { textView, type ParseOptions } from '../parse.js';
 import { readDocx } from './docx.js';
+import { loadEngines } from './engines.js';
 import { readHtml } from './html.js';
 import type { SourceFormat, SourceView } from './types.js';
 import { detectUnsupported } from './unsupported.js';
@@ -52,13 +53,23 @@ function unsupportedView(bytes: Uint8Array, fileName: string | undefined): Sourc
   return { format: 'text', text: '', encoding: 'binary', metadata: { fields: [] }, problems: [problem] };
 }
 
-/** Reads any supported file into its view. Never throws: what cannot be read is a problem in the view. */
+/**
+ * Reads any supported file into its view. Never throws: what cannot be read is a problem in the view.
+ * What the view is parsed with later (remark, for Markdown) is loaded here too, so that parsing it
+ * needs nothing that only a newer Node loads synchronously (see engines.ts).
+ */
 export async function readSource(bytes: Uint8Array, fileName?: string, options: ParseOptions = {}): Promise<SourceView> {
-  if (sniffFormat(bytes, fileName) === 'pdf') {
+  // Telling a .docx from an OFD or an encrypted file reads the zip's entries.
+  if (startsWith(bytes, ZIP_MAGIC)) await loadEngines(['zip']);
+  const format = sniffFormat(bytes, fileName);
+  if (format === 'pdf') {
     const { readPdf } = await import('./pdf.js');
     return readPdf(bytes);
   }
-  return readSourceSync(bytes, fileName, options);
+  if (format === 'html') await loadEngines(['html']);
+  const view = readSourceSync(bytes, fileName, options);
+  if (view.format === 'markdown') await loadEngines(['markdown']);
+  return view;
 }
 
 /**

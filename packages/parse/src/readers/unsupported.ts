@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { zipEngine } from './engines.js';
 import type { ReadProblem } from './types.js';
 
 /**
@@ -66,7 +66,7 @@ export function oleHasEntry(bytes: Uint8Array, name: string): boolean {
 export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
   const names: string[] = [];
   try {
-    unzipSync(bytes, {
+    zipEngine()(bytes, {
       filter: (file) => {
         names.push(file.name);
         return false;
