@@ -123,7 +123,7 @@ export function parseConfig(file: string, text: string, locale: Locale = 'zh'): 
     throw new ConfigError(file, [{ path: '/', message: localize(locale, { zh: `不是有效的 JSON（${reason}）`, en: `is not valid JSON (${reason})` }), line, column }]);
   }
   // The precompiled validator decides; only a configuration it refuses is validated again to say why
-  // (validateConfig words ajv's errors, and compiles the schema to get them: on that path alone).
+  // (validateConfig words the same precompiled validator's errors: no schema is compiled at run time).
   const valid = (precompiledConfigValidator as unknown as (data: unknown) => boolean)(read.json.value);
   const problems: PlacedConfigProblem[] = valid ? [] : validateConfig(read.json.value, locale).map((p) => ({ ...p, ...(read.json.positionOf(p.path) ?? {}) }));
   // JSON.parse keeps the last of a repeated key: the earlier value looks set and does nothing.
