@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isLocale, localize, type AgencyKind } from '@nianbao/format';
 import { parseConcurrency, parseKindOption, parseYearOption } from './commands/options.js';
 import type { CommandIO } from './context.js';
+import type { LintCommandOptions } from './commands/lint.js';
 import { CliError, REPORT_FILES, localeFromArgs, t, type Locale } from './messages.js';
 
 function version(): string {
@@ -21,26 +22,14 @@ const HELP_TITLES: { zh: Array<[RegExp, string]>; en: Array<[RegExp, string]> } 
   en: [],
 };
 
-/** What `nianbao lint` reads from its command line. */
-interface LintFlags {
-  format?: string;
-  fix?: boolean;
-  previous?: string;
-  quiet?: boolean;
+/**
+ * What `nianbao lint` reads from its command line: the command's options as commander gives them (all
+ * optional), but `--max-warnings` as typed and `--no-ignore` under commander's own name.
+ */
+type LintFlags = Partial<Omit<LintCommandOptions, 'maxWarnings' | 'locale' | 'ignoreFiles' | 'stderrColor'>> & {
   maxWarnings?: string;
-  reportSuppressed?: boolean;
-  color?: boolean;
-  printPairs?: boolean;
-  outputFile?: string;
-  force?: boolean;
-  config?: string;
-  stdinFilename?: string;
-  cache?: boolean;
-  cacheLocation?: string;
-  concurrency?: 'auto' | 'off' | number;
   ignore?: boolean;
-  progress?: boolean;
-}
+};
 
 /**
  * Whether to colour: NO_COLOR (any non-empty value) says no, FORCE_COLOR says yes (`0` or `false`: no)
