@@ -54,6 +54,16 @@ export function formatFor(reportYear: number): FormatSpec {
   return FORMATS[formatYearFor(reportYear)];
 }
 
+/**
+ * The two formats a report is read against: `report`, the one its year requires (else its tables', else
+ * 2021), which its sections and notice are checked against; `tables`, the one its tables follow (the
+ * tables as read, else the report's). Lint, extraction, the editor and the writers all choose by this.
+ */
+export function formatsOf(document: { readonly reportYear?: number | undefined; readonly tableFormatYear?: FormatYear | undefined }): { report: FormatSpec; tables: FormatSpec } {
+  const report = formatFor(document.reportYear ?? document.tableFormatYear ?? 2021);
+  return { report, tables: FORMATS[document.tableFormatYear ?? report.year] };
+}
+
 export function isFormatYear(value: unknown): value is FormatYear {
   return value === 2019 || value === 2021;
 }

@@ -1,4 +1,4 @@
-import { FORMATS, evaluate, formatFor, identityPlaces, type Evaluation, type FormatSpec, type Identity, type IdentityTerm } from '@nianbao/format';
+import { evaluate, formatsOf, identityPlaces, type Evaluation, type FormatSpec, type Identity, type IdentityTerm } from '@nianbao/format';
 import { placedRows, readCell, tableOf } from '@nianbao/lint';
 import type { CellNode, ReportDocument, RowNode, TableNode } from '@nianbao/parse';
 
@@ -10,12 +10,12 @@ import type { CellNode, ReportDocument, RowNode, TableNode } from '@nianbao/pars
 
 /** The format the report is checked against, chosen as lint chooses it (the report year, else the tables'). */
 export function reportFormatOf(document: ReportDocument): FormatSpec {
-  return formatFor(document.reportYear ?? document.tableFormatYear ?? 2021);
+  return formatsOf(document).report;
 }
 
 /** The format the document's tables follow, chosen as lint chooses it. */
 export function tableFormatOf(document: ReportDocument): FormatSpec {
-  return FORMATS[document.tableFormatYear ?? reportFormatOf(document).year];
+  return formatsOf(document).tables;
 }
 
 /** One identity a cell is the total of, evaluated. */

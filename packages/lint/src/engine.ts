@@ -1,4 +1,4 @@
-import { FORMATS, fillTemplate, formatFor, localize, type FormatSpec } from '@nianbao/format';
+import { fillTemplate, formatsOf, localize, type FormatSpec } from '@nianbao/format';
 import { documentFixRange, documentLocator, formatPlace, toReportData, type Locator, type ReportDocument, type Span } from '@nianbao/parse';
 import { isReason, readDirectives, suppressionFor, type Suppression } from './directives.js';
 import { RULES } from './registry.js';
@@ -99,8 +99,7 @@ export function lint(document: ReportDocument, options: LintOptions = {}, rules:
   const locale: Locale = options.locale ?? 'zh';
   const extracted = toReportData(document);
   const data = extracted.ok ? extracted.data : undefined;
-  const format: FormatSpec = formatFor(document.reportYear ?? document.tableFormatYear ?? 2021);
-  const tableFormat: FormatSpec = FORMATS[document.tableFormatYear ?? format.year];
+  const { report: format, tables: tableFormat } = formatsOf(document);
   const previous = options.previous
     ? (() => {
         const r = toReportData(options.previous.document);

@@ -1,8 +1,7 @@
 import {
-  FORMATS,
   TABLE_IDS,
   agencyKindFromName,
-  formatYearFor,
+  formatsOf,
   type ExtractionIssue,
   type FormatYear,
   type ReportData,
@@ -140,8 +139,8 @@ export function toReportData(doc: ReportDocument, options: { reportYear?: number
   // A year outside the schema's range (`2108年度报告`, a typo) is no year the data can hold.
   if (reportYear === undefined || !Number.isInteger(reportYear) || reportYear < 2008 || reportYear > 2100) return { ok: false, reason: 'no-year' };
   const place = placer(doc);
-  const formatYear: FormatYear = doc.tableFormatYear ?? formatYearFor(reportYear);
-  const format = FORMATS[formatYear];
+  const format = formatsOf({ reportYear, tableFormatYear: doc.tableFormatYear }).tables;
+  const formatYear: FormatYear = format.year;
   const issues: ExtractionIssue[] = [];
   const tables = Object.fromEntries(
     TABLE_IDS.map((id) => [id, tableData(format.tables[id], doc.tables.find((t) => t.id === id), issues, place)]),

@@ -4,7 +4,7 @@
  * the format's grid, and the 落款 and date that close it. HTML and Word writers draw this; neither looks at
  * the report model itself, so both show the same document.
  */
-import { FORMATS, formatYearFor, localize, REPORT_TITLE_WORDS, tableName, type FormatYear, type Locale, type TableId } from '@nianbao/format';
+import { FORMATS, formatsOf, localize, REPORT_TITLE_WORDS, tableName, type FormatYear, type Locale, type TableId } from '@nianbao/format';
 import type { ParagraphNode, ReportDocument } from '@nianbao/parse';
 import { paragraphRuns, runsText, type Run } from './inline.js';
 import { layTable, type LaidTable } from './tables.js';
@@ -82,7 +82,7 @@ interface Positioned {
 export function layoutReport(doc: ReportDocument, options: LayoutOptions = {}): ReportLayout {
   const locale = options.locale ?? 'zh';
   const isMarkdown = doc.layout === 'markdown';
-  const formatYear: FormatYear = doc.tableFormatYear ?? formatYearFor(doc.reportYear ?? 2021);
+  const formatYear: FormatYear = formatsOf(doc).tables.year;
   const format = FORMATS[formatYear];
   const items: Positioned[] = [];
   const asRead: ReportLayout['asRead'] = [];

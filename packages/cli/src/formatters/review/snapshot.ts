@@ -1,4 +1,4 @@
-import { FORMATS, TABLE_IDS, agencyKindFromName, formatYearFor, type AgencyKind, type FormatYear, type TableId } from '@nianbao/format';
+import { FORMATS, TABLE_IDS, agencyKindFromName, formatsOf, type AgencyKind, type FormatYear, type TableId } from '@nianbao/format';
 import { placedRows, tableOf } from '@nianbao/lint';
 import { documentLocator, type ReportDocument, type Span } from '@nianbao/parse';
 
@@ -96,7 +96,7 @@ function tablesOf(document: ReportDocument, formatYear: FormatYear): SnapshotTab
 
 /** The snapshot of a parsed report (and of last year's, when it was linted with one). */
 export function reportSnapshot(document: ReportDocument, previous?: { document: ReportDocument; file?: string }): ReportSnapshot {
-  const formatYear: FormatYear = document.tableFormatYear ?? formatYearFor(document.reportYear ?? 2021);
+  const formatYear: FormatYear = formatsOf(document).tables.year;
   const agency = document.title?.agency ?? null;
   const snapshot: ReportSnapshot = {
     agency,
