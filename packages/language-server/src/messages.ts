@@ -69,7 +69,6 @@ const MESSAGES = {
   framingBadHeader: { zh: '消息头行“{line}”不是“名称: 值”的形式', en: 'a header line “{line}” that is not “name: value”' },
   framingStalled: { zh: '一条消息在 {seconds} 秒内没有收完', en: 'a message left incomplete for {seconds} seconds' },
   fixAll: { zh: '修复全部 nianbao 问题', en: 'Fix all nianbao problems' },
-  fixOne: { zh: '修复：{message}', en: 'Fix: {message}' },
   fixInsert: { zh: '插入“{text}”', en: 'Insert “{text}”' },
   fixDelete: { zh: '删除“{old}”', en: 'Delete “{old}”' },
   fixReplace: { zh: '把“{old}”改为“{text}”', en: 'Replace “{old}” with “{text}”' },
@@ -105,5 +104,5 @@ const MESSAGES = {
 
 export type MessageId = keyof typeof MESSAGES;
 
-/** A server text in the locale, with `{name}` placeholders filled: `t(locale, 'fixOne', { message })`. */
+/** A server text in the locale, with `{name}` placeholders filled: `t(locale, 'tooLarge', { size, limit })`. */
 export const t = catalog(MESSAGES);
