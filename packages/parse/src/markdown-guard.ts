@@ -1,10 +1,11 @@
 /**
- * Markdown that no report holds but that makes remark's parser slow past any use: blockquotes nested
+ * Markdown that no report holds but that makes micromark slow past any use: blockquotes nested
  * thousands deep (64K `>` took 26 s), lists hundreds of levels deep, and paragraphs of unmatched
- * emphasis or bracket delimiters (64K `*a_` took 21 s, 1 MB of `[` 10 s). Remark only has to find the
- * report's structure (headings, tables, comments, code); the blocks' text is always taken from the
- * original. So, before parsing, such syntax is blanked out of the copy remark reads — character for
- * character, so every offset holds — and remark reads those stretches as plain paragraph text.
+ * emphasis or bracket delimiters (64K `*a_` took 21 s, 1 MB of `[` 10 s, when inline syntax was still
+ * tokenized; the reader now leaves it alone, engines.ts). The parser only has to find the report's
+ * structure (headings, tables, comments, code); the blocks' text is always taken from the original.
+ * So, before parsing, such syntax is blanked out of the copy the parser reads — character for
+ * character, so every offset holds — and it reads those stretches as plain paragraph text.
  */
 
 /** Blockquote markers kept at the start of a line; deeper ones are read as text. */
@@ -46,7 +47,7 @@ function tameParagraph(lines: string[]): string[] {
   return lines.map((line) => line.replace(DELIMITER, '·'));
 }
 
-/** The text remark should parse: `text` itself unless it holds such syntax (same length either way). */
+/** The text the parser should read: `text` itself unless it holds such syntax (same length either way). */
 export function tameMarkdown(text: string): string {
   if (!needsTaming(text)) return text;
   const lines = text.split('\n').map(tameLine);

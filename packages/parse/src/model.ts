@@ -3,7 +3,7 @@ import type { TextEncoding } from './decode.js';
 import type { Span } from './source.js';
 import type { PlaceMark, ReadProblem, SourceFormat, SourceMetadata, ViewOrigin } from './readers/types.js';
 
-/** Which reader produced the blocks: Markdown through remark, or the layout-aware plain-text reader. */
+/** Which reader produced the blocks: Markdown through micromark, or the layout-aware plain-text reader. */
 export type SourceLayout = 'markdown' | 'text';
 
 /** How a heading's numeral compares with the canonical one (`三、`). */

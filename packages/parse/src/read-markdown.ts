@@ -1,11 +1,9 @@
-import type { Root, RootContent } from 'mdast';
 import { trimRun, type Block, type TextRun } from './blocks.js';
+import { withGfmTables, type MarkdownBlock } from './gfm-tables.js';
+import { flowBlocks } from './markdown-flow.js';
 import { tameMarkdown } from './markdown-guard.js';
 import { readLines } from './read-text.js';
 import { markdownEngine } from './readers/engines.js';
-
-/** A GFM table's delimiter row (`| --- | :-: |`): the only GFM syntax whose structure the reader uses. */
-const DELIMITER_ROW = /^ {0,3}\|? *:?-+:? *(?:\| *:?-+:? *)+\|? *$|^ {0,3}\| *:?-+:? *\|? *$/mu;
 
 const MARKDOWN_HINT = /^ {0,3}(?:#{1,6}[ \t]|\|.*\||<!--)|^ {0,3}\|? *:?-{3,}:? *\|/mu;
 
@@ -14,11 +12,12 @@ export function looksLikeMarkdown(text: string): boolean {
   return MARKDOWN_HINT.test(text);
 }
 
+/** A cell's text: the stretch between its pipes, trimmed of white space. */
 function cellRun(text: string, start: number, end: number): TextRun {
   let a = start;
   let b = end;
-  while (a < b && /[\s|]/u.test(text[a]!)) a++;
-  while (b > a && /[\s|]/u.test(text[b - 1]!) && text[b - 2] !== '\\') b--;
+  while (a < b && /\s/u.test(text[a]!)) a++;
+  while (b > a && /\s/u.test(text[b - 1]!)) b--;
   return trimRun(text.slice(a, b), a);
 }
 
@@ -34,31 +33,32 @@ function headingRun(text: string, start: number, end: number): TextRun {
 }
 
 /**
- * The Markdown reader: remark (with GFM) finds what Markdown syntax marks — headings, tables, HTML
- * comments, code — and every other line goes through the plain-text reader, because real reports paste
- * tab-separated tables and plain-line headings into Markdown files.
+ * The Markdown reader: micromark (CommonMark) and the GFM table rules find what Markdown syntax marks —
+ * headings, tables, HTML comments, code — and every other line goes through the plain-text reader,
+ * because real reports paste tab-separated tables and plain-line headings into Markdown files.
  */
 export function readMarkdown(text: string, starts: readonly number[]): Block[] {
-  let tree: Root;
+  let blocks: MarkdownBlock[];
   try {
-    // GFM doubles remark's cost; only pipe tables need it, and most reports have none.
+    const parsed = maskUnclosedComment(tameMarkdown(text));
     const engine = markdownEngine();
-    const parse = DELIMITER_ROW.test(text) ? engine.gfm : engine.commonmark;
-    tree = parse(maskUnclosedComment(tameMarkdown(text)));
+    const stretch = (offset: number, end: number, line: number) => {
+      const part = parsed.slice(offset, end);
+      return flowBlocks(engine(part), part, offset, line);
+    };
+    blocks = withGfmTables(flowBlocks(engine(parsed), parsed), parsed, starts, stretch);
   } catch {
-    // remark does not throw on text, but a parser bug must not cost the user the whole document.
+    // micromark does not throw on text, but a parser bug must not cost the user the whole document.
     return readLinesAll(text, starts);
   }
   const out: Block[] = [];
   let nextLine = 0; // 0-based line not yet emitted
-  for (const node of tree.children) {
-    const pos = node.position;
-    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) continue;
-    const block = structuralBlock(node, text, pos.start.offset, pos.end.offset);
+  for (const node of blocks) {
+    const block = structuralBlock(node, text);
     if (block === undefined) continue;
-    readLines(text, starts, nextLine, pos.start.line - 2, out);
+    readLines(text, starts, nextLine, node.startLine - 2, out);
     if (block !== 'skip') out.push(...block);
-    nextLine = pos.end.line;
+    nextLine = node.endLine;
   }
   readLines(text, starts, nextLine, starts.length - 1, out);
   return out;
@@ -83,29 +83,20 @@ function readLinesAll(text: string, starts: readonly number[]): Block[] {
 }
 
 /** The blocks for a node Markdown gives structure to; undefined for nodes read as plain lines. */
-function structuralBlock(node: RootContent, text: string, start: number, end: number): Block[] | 'skip' | undefined {
-  switch (node.type) {
+function structuralBlock(node: MarkdownBlock, text: string): Block[] | 'skip' | undefined {
+  const { start, end } = node;
+  switch (node.kind) {
     case 'heading':
       return [{ kind: 'heading', depth: node.depth, text: headingRun(text, start, end), start, end }];
-    case 'table': {
-      const rows = node.children.map((row) =>
-        row.children.map((cell) => {
-          const p = cell.position;
-          return p?.start.offset !== undefined && p.end.offset !== undefined
-            ? cellRun(text, p.start.offset, p.end.offset)
-            : { text: '', start, end: start };
-        }),
-      );
-      return [{ kind: 'grid', rows, start, end }];
-    }
+    case 'table':
+      return [{ kind: 'grid', rows: node.rows.map((row) => row.map((cell) => cellRun(text, cell.start, cell.end))), start, end }];
     case 'html':
       // Comments are collected from the whole text by the builder; other HTML is read as lines.
       return /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)+$/u.test(text.slice(start, end)) ? 'skip' : undefined;
-    case 'code':
-      // Only a fenced block is code. Lines indented by a tab are Word's one-cell-per-line table export,
-      // which Markdown would take for indented code.
-      return /^ {0,3}(?:```|~~~)/u.test(text.slice(start, end)) ? 'skip' : undefined;
+    case 'fenced':
+      return 'skip';
     default:
+      // An indented block is not code: lines indented by a tab are Word's one-cell-per-line table export.
       return undefined;
   }
 }

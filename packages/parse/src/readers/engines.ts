@@ -1,5 +1,5 @@
 /**
- * The third-party parsers behind the readers — remark (with GFM) for Markdown, hast-util-from-html for
+ * The third-party parsers behind the readers — micromark (remark's own tokenizer) for Markdown, hast-util-from-html for
  * web pages, fflate for the zip inside a .docx — loaded the first time a reader needs one, so that a run
  * that reads only plain text loads none of them (remark and the HTML parser were most of a one-file
  * lint's start-up). pdf.js, asynchronous anyway, is loaded by the PDF reader itself.
@@ -12,14 +12,11 @@
  */
 import { createRequire } from 'node:module';
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { Event } from 'micromark-util-types';
 import type { SourceFormat } from './types.js';
 
-/** What the Markdown reader parses with: CommonMark alone, or with GFM (tables) when the text has one. */
-export interface MarkdownEngine {
-  commonmark: (text: string) => MdastRoot;
-  gfm: (text: string) => MdastRoot;
-}
+/** What the Markdown reader parses with: micromark's CommonMark events (GFM tables are the reader's own, gfm-tables.ts). */
+export type MarkdownEngine = (text: string) => Event[];
 
 export type HtmlEngine = (text: string) => HastRoot;
 
@@ -28,28 +25,34 @@ type FflateModule = typeof import('fflate');
 /** fflate's `unzipSync`, as the .docx reader and the format sniffer call it. */
 export type ZipEngine = FflateModule['unzipSync'];
 
-type UnifiedModule = typeof import('unified');
-type RemarkParseModule = typeof import('remark-parse');
-type RemarkGfmModule = typeof import('remark-gfm');
+type MicromarkModule = typeof import('micromark');
 type FromHtmlModule = typeof import('hast-util-from-html');
 
 let markdown: MarkdownEngine | undefined;
 let html: HtmlEngine | undefined;
 let zip: ZipEngine | undefined;
 
-function markdownFrom(u: UnifiedModule, parse: RemarkParseModule, gfm: RemarkGfmModule): MarkdownEngine {
-  const commonmark = u.unified().use(parse.default).freeze();
-  const withGfm = u.unified().use(parse.default).use(gfm.default).freeze();
-  return { commonmark: (text) => commonmark.parse(text), gfm: (text) => withGfm.parse(text) };
+/**
+ * Inline syntax (emphasis, links, code spans, escapes, entities) is not tokenized: the reader takes every
+ * block's text from the source, so only where blocks begin and end matters, and inline tokenizing was
+ * a third of the parse (and, for runs of unmatched delimiters, super-linear).
+ */
+const INLINE_OFF = {
+  disable: {
+    null: ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink'],
+  },
+};
+
+function markdownFrom(m: MicromarkModule): MarkdownEngine {
+  return (text) => m.postprocess(m.parse({ extensions: [INLINE_OFF] }).document().write(m.preprocess()(text, undefined, true)));
 }
 
 // `require('…')` with a literal name is what a bundler follows, so inside a bundle these calls name the
 // bundled modules; `typeof require` is 'undefined' in an ES module run by Node, which takes Node's.
 // The casts type what require() cannot: the module the name resolves to.
 function requireMarkdown(): MarkdownEngine {
-  if (typeof require === 'function') return markdownFrom(require('unified') as UnifiedModule, require('remark-parse') as RemarkParseModule, require('remark-gfm') as RemarkGfmModule);
-  const nodeRequire = createRequire(import.meta.url);
-  return markdownFrom(nodeRequire('unified') as UnifiedModule, nodeRequire('remark-parse') as RemarkParseModule, nodeRequire('remark-gfm') as RemarkGfmModule);
+  if (typeof require === 'function') return markdownFrom(require('micromark') as MicromarkModule);
+  return markdownFrom(createRequire(import.meta.url)('micromark') as MicromarkModule);
 }
 
 function requireHtml(): HtmlEngine {
@@ -89,8 +92,8 @@ export function zipEngine(): ZipEngine {
 export async function loadEngines(formats: Iterable<SourceFormat | 'zip'>): Promise<void> {
   for (const format of new Set(formats)) {
     if (format === 'markdown' && !markdown) {
-      const [u, parse, gfm] = await Promise.all([import('unified'), import('remark-parse'), import('remark-gfm')]);
-      markdown ??= markdownFrom(u, parse, gfm);
+      const m = await import('micromark');
+      markdown ??= markdownFrom(m);
     } else if (format === 'html' && !html) {
       html ??= (await import('hast-util-from-html')).fromHtml;
     } else if ((format === 'docx' || format === 'zip') && !zip) {
