@@ -15,9 +15,11 @@ const FONT = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Time
 
 function table(grid: Grid, rng: Rng): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const borders = { top: border, bottom: border, left: border, right: border };
+  // The borders are the table's own (every inside line too): per cell they were most of the package's XML.
+  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    borders,
     rows: grid.rows.map(
       (cells) =>
         new TableRow({
@@ -25,7 +27,6 @@ function table(grid: Grid, rng: Rng): Table {
             // Label cells sometimes hold their text as several runs, as typed or pasted in Word.
             const parts = cell.role === 'label' && [...cell.text].length >= 4 && rng.chance(0.3) ? cutLabel(cell.text, rng, 2) : [cell.text];
             return new TableCell({
-              borders,
               ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
               ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
               children: [
