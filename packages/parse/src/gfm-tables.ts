@@ -163,7 +163,7 @@ export type FlowParser = (offset: number, end: number, line: number) => FlowBloc
  */
 export function withGfmTables(blocks: readonly FlowBlock[], text: string, starts: readonly number[], parse: FlowParser): MarkdownBlock[] {
   const out: MarkdownBlock[] = [];
-  let budget = 2 * text.length; // characters that may be parsed again
+  let budget = text.length; // characters that may be parsed again (or scanned for where to stop)
   let consumed = 0; // the last line (1-based) a table took
   const visit = (list: readonly FlowBlock[]): void => {
     for (const [index, block] of list.entries()) {
@@ -187,6 +187,12 @@ export function withGfmTables(blocks: readonly FlowBlock[], text: string, starts
         // line (a fenced block with blank lines in it) is read to its end.
         const going = firstBlock(list, index, (b) => b.startLine <= table.endLine, (b) => b.endLine > table.endLine);
         if (!going) break;
+        if (budget <= 0) {
+          // Past the budget (scanning for the blank line counts too): the next table of the same paragraph.
+          if (going !== block) break;
+          i = table.endLine - 1;
+          continue;
+        }
         let resync = going.endLine; // 0-based: the first line after that block
         for (;;) {
           while (resync < starts.length && content(text, lineAt(text, starts, resync))) resync++;
@@ -197,8 +203,9 @@ export function withGfmTables(blocks: readonly FlowBlock[], text: string, starts
         }
         const from = starts[table.endLine]!;
         const to = lineAt(text, starts, resync - 1).end;
-        if (to - from <= budget) {
-          budget -= to - from;
+        const affordable = to - from <= budget;
+        budget -= to - from;
+        if (affordable) {
           visit(parse(from, to, table.endLine));
           consumed = Math.max(consumed, resync);
           break;

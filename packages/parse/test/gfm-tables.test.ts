@@ -120,4 +120,17 @@ describe('GFM tables', () => {
     const text = '| 项目 | 数量 |\n| --- | ---: |\n| a\\|b | 3 |\n收费 | 0.85\n# 三、收到和处理政府信息公开申请情况\n';
     expect(ours(text)).toEqual(['table @1-4 [项目¦数量 / a\\|b¦3 / 收费¦0.85]', 'heading 1 @5']);
   });
+
+  it('parse again no more than the text itself, however many tables end on a line the paragraph kept', () => {
+    const text = '| a | b |\n| - | - |\n| 1 | 2 |\n    x\n'.repeat(500);
+    let again = 0;
+    const stretch = (offset: number, end: number, line: number) => {
+      again += end - offset;
+      return flowBlocks(markdownEngine()(text.slice(offset, end)), text.slice(offset, end), offset, line);
+    };
+    const blocks = withGfmTables(flowBlocks(markdownEngine()(text), text), text, lineStarts(text), stretch);
+    expect(again).toBeGreaterThan(0);
+    expect(again).toBeLessThanOrEqual(text.length);
+    expect(blocks.filter((b) => b.kind === 'table')).toHaveLength(500);
+  });
 });
