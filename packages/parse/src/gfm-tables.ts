@@ -1,5 +1,6 @@
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import type { FlowBlock } from './markdown-flow.js';
+import { lineEndAt } from './read-text.js';
 
 /**
  * GFM pipe tables over a CommonMark parse, by the rules of GitHub's spec as micromark-extension-gfm-table
@@ -145,10 +146,7 @@ function endsBody(text: string, line: Line): boolean {
 
 /** The lines of the text, 0-based, from the line starts the parser keeps. */
 function lineAt(text: string, starts: readonly number[], i: number): Line {
-  const start = starts[i]!;
-  let end = i + 1 < starts.length ? starts[i + 1]! - 1 : text.length;
-  if (end > start && text.charCodeAt(end - 1) === 13) end--;
-  return { start, end };
+  return { start: starts[i]!, end: lineEndAt(text, starts, i) };
 }
 
 /** Parses a stretch of the text (from `offset`, on 0-based line `line`) into its top-level blocks. */

@@ -40,13 +40,7 @@ function headingRun(text: string, start: number, end: number): TextRun {
 export function readMarkdown(text: string, starts: readonly number[]): Block[] {
   let blocks: MarkdownBlock[];
   try {
-    const parsed = maskUnclosedComment(tameMarkdown(text));
-    const engine = markdownEngine();
-    const stretch = (offset: number, end: number, line: number) => {
-      const part = parsed.slice(offset, end);
-      return flowBlocks(engine(part), part, offset, line);
-    };
-    blocks = withGfmTables(flowBlocks(engine(parsed), parsed), parsed, starts, stretch);
+    blocks = markdownBlocks(maskUnclosedComment(tameMarkdown(text)), starts);
   } catch {
     // micromark does not throw on text, but a parser bug must not cost the user the whole document.
     return readLinesAll(text, starts);
@@ -80,6 +74,16 @@ function readLinesAll(text: string, starts: readonly number[]): Block[] {
   const out: Block[] = [];
   readLines(text, starts, 0, starts.length - 1, out);
   return out;
+}
+
+/** The top-level blocks of Markdown text, GFM tables among them (`starts`: where each line starts). */
+export function markdownBlocks(text: string, starts: readonly number[]): MarkdownBlock[] {
+  const engine = markdownEngine();
+  const stretch = (offset: number, end: number, line: number) => {
+    const part = text.slice(offset, end);
+    return flowBlocks(engine(part), part, offset, line);
+  };
+  return withGfmTables(flowBlocks(engine(text), text), text, starts, stretch);
 }
 
 /** The blocks for a node Markdown gives structure to; undefined for nodes read as plain lines. */

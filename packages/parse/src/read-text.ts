@@ -68,13 +68,15 @@ export function lineBlock(text: string, start: number, end: number): Block {
 }
 
 /** Reads lines `fromLine`–`toLine` (0-based, inclusive) given the line start offsets. */
+/** Where 0-based line `i` ends, its line ending (`\n` or `\r\n`) left out. */
+export function lineEndAt(text: string, starts: readonly number[], i: number): number {
+  const start = starts[i]!;
+  const end = i + 1 < starts.length ? starts[i + 1]! - 1 : text.length;
+  return end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
 export function readLines(text: string, starts: readonly number[], fromLine: number, toLine: number, out: Block[]): void {
-  for (let i = fromLine; i <= toLine && i < starts.length; i++) {
-    const start = starts[i]!;
-    let end = i + 1 < starts.length ? starts[i + 1]! - 1 : text.length;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    out.push(lineBlock(text, start, end));
-  }
+  for (let i = fromLine; i <= toLine && i < starts.length; i++) out.push(lineBlock(text, starts[i]!, lineEndAt(text, starts, i)));
 }
 
 /**

@@ -10,6 +10,8 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { Rng } from '../../../test/helpers/layouts/prng.js';
 import { withGfmTables } from '../src/gfm-tables.js';
+import { markdownBlocks } from '../src/read-markdown.js';
+import { LineIndex } from '../src/source.js';
 import { flowBlocks } from '../src/markdown-flow.js';
 import { loadEngines, markdownEngine } from '../src/readers/engines.js';
 
@@ -24,11 +26,7 @@ function referenceCell(s: string): string {
   return t.trim();
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
+const lineStarts = (text: string): readonly number[] => new LineIndex(text).starts;
 
 /** Top-level tables and headings as remark-gfm reads them. */
 function reference(text: string): string[] {
@@ -46,8 +44,7 @@ function reference(text: string): string[] {
 
 /** The same as the reader finds them. */
 function ours(text: string): string[] {
-  const stretch = (offset: number, end: number, line: number) => flowBlocks(markdownEngine()(text.slice(offset, end)), text.slice(offset, end), offset, line);
-  return withGfmTables(flowBlocks(markdownEngine()(text), text), text, lineStarts(text), stretch).flatMap((b) => {
+  return markdownBlocks(text, lineStarts(text)).flatMap((b) => {
     if (b.kind === 'heading') return [`heading ${b.depth} @${b.startLine}`];
     if (b.kind === 'html' || b.kind === 'fenced') return [`${b.kind} @${b.startLine}-${b.endLine}`];
     if (b.kind !== 'table') return [];
