@@ -200,19 +200,26 @@ function sentenceStatements(context: RuleContext, paragraph: ParagraphNode, para
   return found.filter((s) => !found.some((o) => o !== s && o.quantity.id === s.quantity.id && o.value !== s.value));
 }
 
-/** Every count the document's prose states, in order, with what the tables say it should be. */
-export function proseStatements(context: RuleContext): Array<{ statement: Statement; expected: Expected | undefined }> {
+/**
+ * Every count the document's prose states, in order, with what the tables say it should be. Given one
+ * at a time: a caller reads each once, and a long run-on paragraph states hundreds of thousands.
+ */
+export function* proseStatements(context: RuleContext): Generator<{ statement: Statement; expected: Expected | undefined }> {
   const { document } = context;
-  const out: Array<{ statement: Statement; expected: Expected | undefined }> = [];
+  // What the tables say depends only on the quantity and whether carried-over requests are counted in.
+  const expectations = new Map<string, Expected | undefined>();
   for (const p of document.paragraphs) {
     if (!p.sentences.some((s) => COUNT.test(s.text))) continue;
     // text-check and text-mismatch both read every paragraph: its flat words are made once.
     const paragraphHas = paragraphWords(flatParagraphText(p));
     for (const s of p.sentences) {
-      for (const statement of sentenceStatements(context, p, paragraphHas, s, document.reportYear)) out.push({ statement, expected: expectedOf(context, statement) });
+      for (const statement of sentenceStatements(context, p, paragraphHas, s, document.reportYear)) {
+        const key = `${statement.quantity.id} ${statement.includesCarryOver}`;
+        if (!expectations.has(key)) expectations.set(key, expectedOf(context, statement));
+        yield { statement, expected: expectations.get(key) };
+      }
     }
   }
-  return out;
 }
 
 /** The carried-over requests, when the text's count of requests received is new plus carried over though it does not say so. */

@@ -21,64 +21,107 @@ export function spanAt(document: ReportDocument, start: number, end: number): Sp
 /**
  * A piece of source text with its whitespace taken out, as PDF and Word exports scatter spaces and line
  * breaks between words and digits (`2021 年`, `申请数量 15 条`). Whitespace between two digits is kept as
- * one space, so that `1 5` never reads as 15 — except a bare line break, which joins them. `offsets[i]` is the source offset of `text[i]`;
- * `offsets[text.length]` is the source offset just past the last character.
+ * one space, so that `1 5` never reads as 15 — except a bare line break, which joins them.
+ * `sourceOffset(flat, i)` is the source offset of `text[i]`; at `text.length`, the offset just past the
+ * last character.
  */
 export interface FlatText {
   text: string;
-  offsets: number[];
+  /** The source offset of the text's first character. */
+  base: number;
+  /**
+   * Each character's source offset, and one past the end; absent when the text is its source unchanged
+   * (most sentences), where `text[i]` stands at `base + i`: a long paragraph of short sentences would
+   * otherwise keep an array per sentence.
+   */
+  offsets?: Int32Array;
 }
 
-const SPACE = /[\s\u3000]/u;
-const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/u;
-const FULL_WIDTH_DIGITS = /[\uff10-\uff19]/gu;
+/** The source offset of `flat.text[i]` (`i` up to `text.length`). */
+export function sourceOffset(flat: FlatText, i: number): number {
+  return flat.offsets ? flat.offsets[i]! : flat.base + i;
+}
+
+/** The first position of the flat text at or after source offset `offset`, or -1 past its end. */
+export function flatIndexAt(flat: FlatText, offset: number): number {
+  if (!flat.offsets) return offset - flat.base <= flat.text.length ? Math.max(0, offset - flat.base) : -1;
+  return flat.offsets.findIndex((o) => o >= offset);
+}
+
 const NEEDS_FLATTENING = /[\s\u3000\uff10-\uff19]/u;
+
+/** Whether code unit `c` is whitespace as the regex `\s` (with U+3000) has it. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
+const UTF16 = new TextDecoder('utf-16le');
+/** A Uint16Array's bytes are the machine's order: the decoder reads them as little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
- * A bare line break between digits joins them: no typesetter breaks a line between two numbers without a
- * space, but a crawl breaks one number wherever the page had an inline element (`201` / `9` / `年`).
+ * A string of the first `length` code units of `units`, decoded in one call. A lone surrogate becomes
+ * U+FFFD, one code unit for one, so every offset still holds; no rule reads such a character.
  */
-const LINE_BREAK_ONLY = /^\r?\n$/u;
+function unitsToString(units: Uint16Array, length: number): string {
+  if (LITTLE_ENDIAN) return UTF16.decode(units.subarray(0, length));
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += 8192) parts.push(String.fromCharCode(...units.subarray(i, Math.min(length, i + 8192))));
+  return parts.join('');
+}
+
+/**
+ * The flat form of `source[from, to)`: whitespace runs dropped, one space kept between two digits
+ * unless the run is a bare line break (`\n` or `\r\n`: a crawl breaks a number wherever the page had an
+ * inline element, `201` / `9` / `年`), full-width digits made ASCII. One pass into a code-unit buffer
+ * and, when asked, a typed array of offsets: a long paragraph costs a few bytes per character, not a
+ * string and an array slot per whitespace run.
+ */
+function flattenRange(source: string, withOffsets: boolean, base: number): { units: Uint16Array; length: number; offsets: Int32Array | undefined } {
+  const units = new Uint16Array(source.length);
+  const offsets = withOffsets ? new Int32Array(source.length + 1) : undefined;
+  let n = 0;
+  let i = 0;
+  while (i < source.length) {
+    const c = source.charCodeAt(i);
+    if (!isSpace(c)) {
+      units[n] = c >= 0xff10 && c <= 0xff19 ? c - 0xfee0 : c;
+      if (offsets) offsets[n] = base + i;
+      n++;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < source.length && isSpace(source.charCodeAt(j))) j++;
+    const run = j - i;
+    const bareBreak = (run === 1 && c === 0x0a) || (run === 2 && c === 0x0d && source.charCodeAt(i + 1) === 0x0a);
+    if (!bareBreak && n > 0 && isDigit(units[n - 1]!) && j < source.length && isDigit(source.charCodeAt(j))) {
+      units[n] = 0x20;
+      if (offsets) offsets[n] = base + i;
+      n++;
+    }
+    i = j;
+  }
+  if (offsets) offsets[n] = base + source.length;
+  return { units, length: n, offsets };
+}
 
 /** `flatten(source).text` without the offsets, for a caller that only reads the words. */
 export function flattenText(source: string): string {
   if (!NEEDS_FLATTENING.test(source)) return source;
-  return source
-    .replace(/[\s\u3000]+/gu, (run, at: number) => (!LINE_BREAK_ONLY.test(run) && /[\d\uff10-\uff19]/u.test(source[at - 1] ?? '') && /[\d\uff10-\uff19]/u.test(source[at + run.length] ?? '') ? ' ' : ''))
-    .replace(/[\uff10-\uff19]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  const { units, length } = flattenRange(source, false, 0);
+  return unitsToString(units, length);
 }
 
 export function flatten(source: string, base: number): FlatText {
   // Most sentences have neither: then the text is its own flat form, offset for offset.
-  if (!NEEDS_FLATTENING.test(source)) return { text: source, offsets: Array.from({ length: source.length + 1 }, (_, i) => base + i) };
-  // The text between whitespace runs is copied a stretch at a time and joined once: a string built by
-  // `+=` and read back was quadratic, and one string per character cost twenty times the input.
-  const pieces: string[] = [];
-  const offsets: number[] = [];
-  let last = '';
-  let i = 0;
-  while (i < source.length) {
-    let j = i;
-    while (j < source.length && !SPACE.test(source[j]!)) j++;
-    if (j > i) {
-      const piece = source.slice(i, j);
-      pieces.push(FULL_WIDTH_DIGIT.test(piece) ? piece.replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : piece);
-      for (let k = i; k < j; k++) offsets.push(base + k);
-      last = pieces[pieces.length - 1]!.slice(-1);
-      i = j;
-      continue;
-    }
-    // A run of whitespace: one space between digits, nothing elsewhere (a bare line break joins digits).
-    while (j + 1 < source.length && SPACE.test(source[j + 1]!)) j++;
-    const after = source[j + 1];
-    if (last !== '' && after !== undefined && /\d/u.test(last) && /[\d\uff10-\uff19]/u.test(after) && !LINE_BREAK_ONLY.test(source.slice(i, j + 1))) {
-      pieces.push(' ');
-      offsets.push(base + i);
-      last = ' ';
-    }
-    i = j + 1;
-  }
-  offsets.push(base + source.length);
-  return { text: pieces.join(''), offsets };
+  if (!NEEDS_FLATTENING.test(source)) return { text: source, base };
+  const { units, length, offsets } = flattenRange(source, true, base);
+  return { text: unitsToString(units, length), base, offsets: offsets!.slice(0, length + 1) };
 }
 
 const FLAT_SENTENCES = new WeakMap<SentenceNode, FlatText>();
@@ -107,8 +150,8 @@ export function flatParagraphText(paragraph: ParagraphNode): string {
 
 /** The source span of `flat.text[start, end)`. */
 export function flatSpan(document: ReportDocument, flat: FlatText, start: number, end: number): Span {
-  const from = flat.offsets[start]!;
-  const to = end > start ? flat.offsets[end - 1]! + 1 : from;
+  const from = sourceOffset(flat, start);
+  const to = end > start ? sourceOffset(flat, end - 1) + 1 : from;
   return spanAt(document, from, to);
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flatten, flattenText, insideBookTitle } from '../src/text-scan.js';
+import { flatIndexAt, flatten, flattenText, insideBookTitle, sourceOffset, type FlatText } from '../src/text-scan.js';
+
+const offsetsOf = (flat: FlatText): number[] => Array.from({ length: flat.text.length + 1 }, (_, i) => sourceOffset(flat, i));
 
 describe('flattenText is flatten(…).text without the offsets', () => {
   const samples = [
@@ -15,7 +17,7 @@ describe('flattenText is flatten(…).text without the offsets', () => {
     it(JSON.stringify(s), () => {
       expect(flattenText(s)).toBe(flatten(s, 0).text);
       const flat = flatten(s, 7);
-      expect(flat.offsets).toHaveLength(flat.text.length + 1);
+      expect(flat.offsets?.length ?? flat.text.length + 1).toBe(flat.text.length + 1);
     });
   }
 });
@@ -52,10 +54,17 @@ describe('the linear forms of flatten and insideBookTitle', () => {
 
   it('flatten gives what the character-by-character reading gives', () => {
     const next = random(7);
-    const alphabet = ['1', '２', ' ', '\n', '\t', '\u3000', '年', 'a', '\r\n', '  ', '9', '。', '《', '》'];
+    // Every whitespace `\s` knows (no-break, ideographic, line and paragraph separators, BOM) and a surrogate pair.
+    const alphabet = ['1', '２', ' ', '\n', '\t', '\u3000', '年', 'a', '\r\n', '  ', '9', '。', '《', '》', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u2003', '\u202f', '\u205f', '\u1680', '\v', '\f', '\r', '𠀀', '\u200b'];
     for (let n = 0; n < 5000; n++) {
       const source = Array.from({ length: Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-      expect(flatten(source, 3), JSON.stringify(source)).toEqual(reference(source, 3));
+      const flat = flatten(source, 3);
+      const expected = reference(source, 3);
+      expect({ text: flat.text, offsets: offsetsOf(flat) }, JSON.stringify(source)).toEqual(expected);
+      for (let at = 0; at <= source.length + 4; at++) {
+        expect(flatIndexAt(flat, at + 3), `${JSON.stringify(source)} at ${at}`).toBe(expected.offsets.findIndex((o) => o >= at + 3));
+      }
+      expect(flattenText(source), JSON.stringify(source)).toBe(expected.text);
     }
   });
 

@@ -63,7 +63,16 @@ function runToken(text: string, start: number): Token {
  * become runs (split at spaces: `230 000023` is two runs), each followed by its unit if it has one.
  */
 export function cellTokens(cell: TextRun): Token[] {
-  return cellTokensRaw(cell).flatMap(splitAtNumbering);
+  return [...cellTokenStream(cell)];
+}
+
+/**
+ * `cellTokens` one token at a time, for a caller that counts or stops early: a whole report body on one
+ * line is a cell of hundreds of thousands of tokens, and holding them all to look at each once was
+ * most of what such a line cost in memory.
+ */
+export function* cellTokenStream(cell: TextRun): Generator<Token> {
+  for (const token of cellTokensRaw(cell)) yield* splitAtNumbering(token);
 }
 
 /** A space before a row's numbering (`1.`, `（二）`) inside a label cell starts the next label. */
@@ -88,13 +97,29 @@ function splitAtNumbering(token: Token): Token[] {
   return out.length > 0 ? out : [token];
 }
 
-function cellTokensRaw(cell: TextRun): Token[] {
+/**
+ * Whether a text with CJK characters can still be one number: only with its unit (`12件`, `3万元`) as its
+ * last characters, the only CJK a number's cell holds. A long label is told apart without classifying
+ * (folding and normalizing) all of it.
+ */
+function mayBeNumber(text: string): boolean {
+  return !CJK.test(text.trimEnd().slice(0, -2));
+}
+
+function* cellTokensRaw(cell: TextRun): Generator<Token> {
   const text = cell.text;
-  const whole = classify(text, cell.start, cell.end);
-  if (whole.kind !== 'text' || !CJK.test(text) || !/[0-9０-９]/u.test(text)) return [whole];
-  const cuts: Array<{ start: number; end: number }> = [];
+  if (!CJK.test(text) || !/[0-9０-９]/u.test(text) || mayBeNumber(text)) {
+    const whole = classify(text, cell.start, cell.end);
+    if (whole.kind !== 'text' || !CJK.test(text) || !/[0-9０-９]/u.test(text)) {
+      yield whole;
+      return;
+    }
+  }
+  // The cuts as start, end pairs in one array of numbers: a long line has hundreds of thousands.
+  const cuts: number[] = [];
   const depthAt = depthReader(text);
-  for (const m of text.matchAll(DIGITS)) {
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
     let end = m.index + m[0].length;
     const before = text[m.index - 1];
     if (matchAt(LABEL_DIGIT_AFTER, text, end) !== null || before === '第' || depthAt(m.index) > 0) continue;
@@ -104,26 +129,33 @@ function cellTokensRaw(cell: TextRun): Token[] {
       end -= 1;
     }
     const unit = matchAt(UNIT_AFTER, text, end);
-    cuts.push({ start: m.index, end: end + (unit ? unit[0].length : 0) });
+    cuts.push(m.index, end + (unit ? unit[0].length : 0));
   }
-  if (cuts.length === 0) return [whole];
+  DIGITS.lastIndex = 0;
+  if (cuts.length === 0) {
+    yield classify(text, cell.start, cell.end);
+    return;
+  }
   // `增7`, `11批`: one cell, a number with a word beside it, to be judged as written.
-  if (cuts.length === 1) {
-    const words = (text.slice(0, cuts[0]!.start) + text.slice(cuts[0]!.end)).trim();
-    if (PREFIXES.has(words) || SUFFIXES.has(words)) return [{ ...whole, valueLike: true }];
+  if (cuts.length === 2) {
+    const words = (text.slice(0, cuts[0]!) + text.slice(cuts[1]!)).trim();
+    if (PREFIXES.has(words) || SUFFIXES.has(words)) {
+      yield { ...classify(text, cell.start, cell.end), valueLike: true };
+      return;
+    }
   }
   // Digits next to each other with only spaces between are separate runs; merge nothing across text.
-  const tokens: Token[] = [];
   let from = 0;
-  for (const cut of cuts) {
-    const label = textToken(text.slice(from, cut.start), cell.start + from);
-    if (label) tokens.push(label);
-    tokens.push(runToken(text.slice(cut.start, cut.end), cell.start + cut.start));
-    from = cut.end;
+  for (let k = 0; k < cuts.length; k += 2) {
+    const start = cuts[k]!;
+    const end = cuts[k + 1]!;
+    const label = textToken(text.slice(from, start), cell.start + from);
+    if (label) yield label;
+    yield runToken(text.slice(start, end), cell.start + start);
+    from = end;
   }
   const rest = textToken(text.slice(from), cell.start + from);
-  if (rest) tokens.push(rest);
-  return tokens;
+  if (rest) yield rest;
 }
 
 /** One token from several neighbours (a cell's spans on separate lines), keeping where each piece is. */
@@ -214,7 +246,7 @@ export function isStream(blocks: ReadonlyArray<Block>): boolean {
 export function hasRunTogether(blocks: ReadonlyArray<Block>): boolean {
   for (const b of blocks) {
     if (b.kind !== 'line') continue;
-    for (const c of b.cells) if (cellTokens(c).some((t) => t.run)) return true;
+    for (const c of b.cells) for (const t of cellTokenStream(c)) if (t.run) return true;
   }
   return false;
 }

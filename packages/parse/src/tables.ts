@@ -4,7 +4,7 @@ import type { CellNode, LabelNode, LabelRole, RowNode, TableNode, ToleranceNode 
 import type { LineIndex } from './source.js';
 import { classify, fitRow, placeByGrid, type PhysicalRow, type Token } from './table-cells.js';
 import { isSolid, joinTokens, resolveLabels, vocabularyOf } from './table-labels.js';
-import { cellTokens, hasRunTogether, isStream, streamRows } from './table-stream.js';
+import { cellTokenStream, cellTokens, hasRunTogether, isStream, streamRows } from './table-stream.js';
 import { recoverSplits, type RunRow } from './recover/split.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -87,11 +87,14 @@ function runTogetherMarker(cell: { text: string; start: number; end: number }): 
     counts.set(table, (counts.get(table) ?? 0) + 1);
     covered.set(table, (covered.get(table) ?? 0) + length);
   };
-  const tokens = cellTokens(cell);
-  // A table holds numbers, several of them; a sentence naming a few labels holds one or two.
-  const runs = tokens.filter((t) => t.run);
-  if (runs.length < 3 && runs.reduce((n, t) => n + t.text.length, 0) < 6) return undefined;
-  for (const t of tokens) {
+  // The tokens are read once as they come: a body run together on one line has hundreds of thousands.
+  let runs = 0;
+  let runDigits = 0;
+  for (const t of cellTokenStream(cell)) {
+    if (t.run) {
+      runs++;
+      runDigits += t.text.length;
+    }
     if (t.kind !== 'text') continue;
     const m = tableMarker(t.text);
     if (m) add(m, t.text.length);
@@ -104,6 +107,8 @@ function runTogetherMarker(cell: { text: string; start: number; end: number }): 
       }
     }
   }
+  // A table holds numbers, several of them; a sentence naming a few labels holds one or two.
+  if (runs < 3 && runDigits < 6) return undefined;
   let best: TableId | undefined;
   let most = 2;
   for (const [table, n] of counts) {

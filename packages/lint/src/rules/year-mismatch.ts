@@ -1,6 +1,6 @@
 import { CJK_YEAR_SOURCE } from '@nianbao/format';
 import type { DateNode, ParagraphNode, SentenceNode, Span } from '@nianbao/parse';
-import { COMPARISON, flatSpan, spanAt, flattenText, insideBookTitle, YEAR_DIGITS, yearsIn, yearValue, type FlatText, flatSentence } from '../text-scan.js';
+import { COMPARISON, flatIndexAt, flatSpan, spanAt, flattenText, insideBookTitle, YEAR_DIGITS, yearsIn, yearValue, type FlatText, flatSentence } from '../text-scan.js';
 import type { ReportDescriptor, Rule, RuleContext } from '../types.js';
 
 /**
@@ -53,7 +53,7 @@ function openings(paragraph: ParagraphNode, sentence: SentenceNode, flat: FlatTe
   const lineEnd = sentence.text.indexOf('\n');
   const ends = [e.span.end.offset, ...(lineEnd >= 0 && lineEnd <= 30 ? [sentence.span.start.offset + lineEnd] : [])];
   return ends
-    .map((end) => flat.offsets.findIndex((o) => o >= end))
+    .map((end) => flatIndexAt(flat, end))
     .filter((shift) => shift >= 0)
     .map((shift) => ({ text: flat.text.slice(shift), shift }));
 }
