@@ -220,22 +220,31 @@ export function matchNormalizedLabel(
   if (normalized === '') return undefined;
   // The same cell text is matched against the same candidates many times (every reading of a table
   // tries its rows): the answer is memoised per candidate list, options and text. Callers get a copy.
-  let memo = matchCache.get(candidates);
+  // Keyed by the text itself, not a string built from it: a cell's text is an existing string whose
+  // hash V8 keeps, and the normalized form is nearly always `normalizeLabel(text)`, checked on a hit.
+  let byOptions = matchCache.get(candidates);
+  if (!byOptions) {
+    byOptions = new Map();
+    matchCache.set(candidates, byOptions);
+  }
+  const optionKey = optionsKey(options);
+  let memo = byOptions.get(optionKey);
   if (!memo) {
     memo = new Map();
-    matchCache.set(candidates, memo);
+    byOptions.set(optionKey, memo);
   }
-  const key = `${optionsKey(options)}\u0000${text}\u0000${normalized}`;
-  let found = memo.get(key);
-  if (found === undefined) {
+  const entry = memo.get(text);
+  let found: LabelMatch | null;
+  if (entry !== undefined && entry.normalized === normalized) found = entry.found;
+  else {
     found = matchUncached(text, normalized, candidates, options) ?? null;
     if (memo.size >= CACHE_LIMIT) memo.clear();
-    memo.set(key, found);
+    memo.set(text, { normalized, found });
   }
   return found === null ? undefined : { ...found, deviations: [...found.deviations] };
 }
 
-const matchCache = new WeakMap<readonly LabelCandidate[], Map<string, LabelMatch | null>>();
+const matchCache = new WeakMap<readonly LabelCandidate[], Map<string, Map<string, { normalized: string; found: LabelMatch | null }>>>();
 const deviationIds = new WeakMap<readonly LabelDeviation[], number>();
 let nextDeviationId = 1;
 

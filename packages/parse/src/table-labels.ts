@@ -169,13 +169,19 @@ export function resolveLabels<M extends { match: LabelMatch }>(
       }
     }
     if (single.gridColumn !== undefined) continue;
+    // The joins of `single` with the tokens after it, the text grown one token at a time; only a join
+    // that matches gets the pieces it came from (as joinTokens gives them): most are tried and dropped.
+    let text = single.text;
     for (let j = i + 1; j < n && j < i + MAX_JOIN; j++) {
       if (tokens[j]!.gridColumn !== undefined) break;
-      const joined = joinTokens(tokens.slice(i, j + 1));
-      if ((joined.key ?? '').length > 90) break;
-      const jm = match(joined);
+      text += tokens[j]!.text;
+      const key = normalizeLabel(text);
+      if (key.length > 90) break;
+      const trial: Token = { ...single, text, key, end: tokens[j]!.end };
+      const jm = match(trial);
       if (!jm || !(isSolid(jm.match) || (jm.match.kind === 'fuzzy' && jm.match.score >= 0.85))) continue;
-      offer(j + 1, base.score + weight(jm.match, (joined.key ?? '').length), [{ token: joined, m: jm }], base);
+      trial.pieces = tokens.slice(i, j + 1).flatMap((p) => p.pieces ?? [{ start: p.start, end: p.end }]);
+      offer(j + 1, base.score + weight(jm.match, key.length), [{ token: trial, m: jm }], base);
     }
   }
   return best[n]!.hits;
