@@ -1,10 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { MOCKING } from './test/mocking-files.js';
 
 const src = (path: string): string => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
-
-/** Test files that replace a module with `vi.mock`: each gets modules of its own. */
-const MOCKING = ['test/one-evaluator.test.ts', 'test/cli-cache.test.ts'];
 
 export default defineConfig({
   resolve: {
