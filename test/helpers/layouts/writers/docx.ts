@@ -1,12 +1,12 @@
 /**
  * A Word document (.docx) written with the `docx` package: the title, headings as Heading paragraphs,
  * body paragraphs, and the three tables with merged cells (`columnSpan`, `rowSpan`). docx stamps the
- * time into the core properties and the zip into every entry, so the package is rewritten with a date
+ * time into the core properties and the zip into every entry, so the package is zipped here with a date
  * taken from the report: the same document and seed give the same bytes.
  */
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-// fflate is docx's own zip library: reading and rewriting the package needs nothing more.
-import { unzipSync, zipSync } from 'fflate';
+// fflate is docx's own zip library: zipping the package's parts needs nothing more.
+import { zipSync } from 'fflate';
 import type { Grid, LayoutDocument } from '../document.js';
 import type { Rng } from '../prng.js';
 import { cutLabel, pieces, rngOf, type WriterOptions } from './common.js';
@@ -42,14 +42,29 @@ function table(grid: Grid, rng: Rng): Table {
   });
 }
 
-/** Rewrites the package with fixed entry dates and core-property timestamps. */
-function pin(bytes: Uint8Array, date: Date): Uint8Array {
-  const files = unzipSync(bytes);
-  const core = files['docProps/core.xml'];
-  if (core) files['docProps/core.xml'] = new TextEncoder().encode(new TextDecoder().decode(core).replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/gu, `${date.toISOString().slice(0, 19)}Z`));
-  const sorted = Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]!] as const));
-  // Level 1: the property suites write hundreds of packages, and Word reads any level alike.
-  return zipSync(sorted, { mtime: date, level: 1 });
+/**
+ * docx's own compiler (what `Packer` zips): the package's parts by path. The property suites write
+ * hundreds of packages, and `Packer.toBuffer` deflates every part only for the dates to be pinned by
+ * unzipping and zipping it again; the parts are zipped once here instead. Not in docx's typings:
+ * `Packer.compiler` is the static field `Packer.pack` itself calls.
+ */
+interface Compiler {
+  compile(file: Document): Map<string, string | ArrayBuffer | ArrayBufferView>;
+}
+const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
+
+/** The package's parts zipped with fixed entry dates and core-property timestamps, in path order. */
+function zipParts(parts: Map<string, string | ArrayBuffer | ArrayBufferView>, date: Date): Uint8Array {
+  const encoder = new TextEncoder();
+  const files: Record<string, Uint8Array> = {};
+  for (const name of [...parts.keys()].sort()) {
+    const data = parts.get(name)!;
+    let bytes = typeof data === 'string' ? encoder.encode(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (name === 'docProps/core.xml') bytes = encoder.encode(new TextDecoder().decode(bytes).replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/gu, `${date.toISOString().slice(0, 19)}Z`));
+    files[name] = bytes;
+  }
+  // Level 1: Word reads any level alike.
+  return zipSync(files, { mtime: date, level: 1 });
 }
 
 export async function writeDocx(doc: LayoutDocument, options: WriterOptions = {}): Promise<Uint8Array> {
@@ -69,6 +84,5 @@ export async function writeDocx(doc: LayoutDocument, options: WriterOptions = {}
     else children.push(new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun({ text: p.text, size: 32, font: FONT })] }));
   }
   const document = new Document({ creator: doc.agency, title: doc.title, sections: [{ children }] });
-  const bytes = await Packer.toBuffer(document);
-  return pin(new Uint8Array(bytes), new Date(Date.UTC(doc.reportYear + 1, 0, 15)));
+  return zipParts(compiler.compile(document), new Date(Date.UTC(doc.reportYear + 1, 0, 15)));
 }
