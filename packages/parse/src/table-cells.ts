@@ -39,9 +39,13 @@ const longestFirst = (words: readonly string[]): string => [...words].sort((a, b
 const WORDED = new RegExp(`^(?:${longestFirst(VALUE_PREFIXES)})?\\s*\\d+(?:\\.\\d+)?\\s*(?:${longestFirst(VALUE_SUFFIXES)})?$`, 'u');
 const VALUE_LIKE = /^(?:[-—–_/／\\×xX*＊.。]+|无|空|暂无|不适用|null|N\/?A)$/iu;
 
+const PLAIN_DIGITS = /^[0-9]{1,15}$/u;
+
 /** Classifies a cell's text. Full-width digits and signs count: Word often writes them. */
 export function classify(text: string, start: number, end: number): Token {
   if (text === '') return { text, start, end, kind: 'blank', value: null, valueLike: false };
+  // Most cells of a table are plain ASCII digits: what the folding and the patterns below make of them.
+  if (PLAIN_DIGITS.test(text)) return { text, start, end, kind: 'number', value: Number(text), valueLike: true };
   const folded = text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
   const m = NUMBER.exec(folded);
   if (m) {
