@@ -51,8 +51,18 @@ export const isSolid = (m: LabelMatch): boolean => m.kind === 'exact' || m.kind 
  * character while every character keeps its place in the source.
  */
 function foldChar(ch: string): string {
-  return normalizeLabel(`x${ch}x`).slice(1, -1);
+  let folded = FOLDED_CHARS.get(ch);
+  if (folded === undefined) {
+    folded = normalizeLabel(`x${ch}x`).slice(1, -1);
+    // Bounded, as text of every script can reach it in a long-running server.
+    if (FOLDED_CHARS.size >= 4096) FOLDED_CHARS.clear();
+    FOLDED_CHARS.set(ch, folded);
+  }
+  return folded;
 }
+
+/** Each character's fold, once: a run-together row is folded character by character at every reading. */
+const FOLDED_CHARS = new Map<string, string>();
 
 /**
  * Cuts a token whose text is several labels written together into those labels, by the format's
