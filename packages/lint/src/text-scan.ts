@@ -75,7 +75,7 @@ function unitsToString(units: Uint16Array, length: number): string {
 }
 
 /**
- * The flat form of `source[from, to)`: whitespace runs dropped, one space kept between two digits
+ * The flat form of `source`: whitespace runs dropped, one space kept between two digits
  * unless the run is a bare line break (`\n` or `\r\n`: a crawl breaks a number wherever the page had an
  * inline element, `201` / `9` / `年`), full-width digits made ASCII. One pass into a code-unit buffer
  * and, when asked, a typed array of offsets: a long paragraph costs a few bytes per character, not a
