@@ -67,7 +67,6 @@ export function lineBlock(text: string, start: number, end: number): Block {
   return block;
 }
 
-/** Reads lines `fromLine`–`toLine` (0-based, inclusive) given the line start offsets. */
 /** Where 0-based line `i` ends, its line ending (`\n` or `\r\n`) left out. */
 export function lineEndAt(text: string, starts: readonly number[], i: number): number {
   const start = starts[i]!;
@@ -75,6 +74,7 @@ export function lineEndAt(text: string, starts: readonly number[], i: number): n
   return end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
 
+/** Reads lines `fromLine`–`toLine` (0-based, inclusive) given the line start offsets. */
 export function readLines(text: string, starts: readonly number[], fromLine: number, toLine: number, out: Block[]): void {
   for (let i = fromLine; i <= toLine && i < starts.length; i++) out.push(lineBlock(text, starts[i]!, lineEndAt(text, starts, i)));
 }

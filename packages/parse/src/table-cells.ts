@@ -26,6 +26,11 @@ export interface Token {
   run?: boolean;
 }
 
+/** Where each piece of a token joined from `parts` stands in the source. */
+export function piecesOf(parts: readonly Token[]): Array<{ start: number; end: number }> {
+  return parts.flatMap((p) => p.pieces ?? [{ start: p.start, end: p.end }]);
+}
+
 /** The cells of one physical row: one line (PDF, GFM) or one blank-line-delimited group of lines (Word). */
 export interface PhysicalRow {
   tokens: Token[];

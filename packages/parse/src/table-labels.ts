@@ -1,5 +1,5 @@
 import { normalizeLabel, type LabelMatch } from '@nianbao/format';
-import { classify, type Token } from './table-cells.js';
+import { classify, piecesOf, type Token } from './table-cells.js';
 
 /**
  * Labels of a table found in the text tokens of one physical row, however the layout cut them: a label
@@ -39,9 +39,10 @@ export function joinTokens(parts: readonly Token[]): Token {
     text,
     key: normalizeLabel(text),
     end: parts[parts.length - 1]!.end,
-    pieces: parts.flatMap((p) => p.pieces ?? [{ start: p.start, end: p.end }]),
+    pieces: piecesOf(parts),
   };
 }
+
 
 /** The best match that does not lose information: exact or normalized beats prefix or fuzzy. */
 export const isSolid = (m: LabelMatch): boolean => m.kind === 'exact' || m.kind === 'normalized' || m.kind === 'deviation';
@@ -190,7 +191,7 @@ export function resolveLabels<M extends { match: LabelMatch }>(
       const trial: Token = { ...single, text, key, end: tokens[j]!.end };
       const jm = match(trial);
       if (!jm || !(isSolid(jm.match) || (jm.match.kind === 'fuzzy' && jm.match.score >= 0.85))) continue;
-      trial.pieces = tokens.slice(i, j + 1).flatMap((p) => p.pieces ?? [{ start: p.start, end: p.end }]);
+      trial.pieces = piecesOf(tokens.slice(i, j + 1));
       offer(j + 1, base.score + weight(jm.match, key.length), [{ token: trial, m: jm }], base);
     }
   }

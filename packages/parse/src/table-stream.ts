@@ -1,6 +1,6 @@
 import { LABEL_ENUMERATOR_SOURCE, normalizeLabel, VALUE_PREFIXES, VALUE_SUFFIXES } from '@nianbao/format';
 import type { Block, LineBlock, TextRun } from './blocks.js';
-import { classify, type PhysicalRow, type Token } from './table-cells.js';
+import { classify, piecesOf, type PhysicalRow, type Token } from './table-cells.js';
 
 /**
  * Table text whose cell boundaries the layout lost: a crawl or a copy that writes one text node per
@@ -108,9 +108,10 @@ function mayBeNumber(text: string): boolean {
 
 function* cellTokensRaw(cell: TextRun): Generator<Token> {
   const text = cell.text;
-  if (!CJK.test(text) || !/[0-9０-９]/u.test(text) || mayBeNumber(text)) {
+  const mixed = CJK.test(text) && /[0-9０-９]/u.test(text);
+  if (!mixed || mayBeNumber(text)) {
     const whole = classify(text, cell.start, cell.end);
-    if (whole.kind !== 'text' || !CJK.test(text) || !/[0-9０-９]/u.test(text)) {
+    if (!mixed || whole.kind !== 'text') {
       yield whole;
       return;
     }
@@ -164,7 +165,7 @@ export function mergeTokens(parts: readonly Token[], asValue: boolean): Token {
   const first = parts[0]!;
   const last = parts[parts.length - 1]!;
   const token = classify(text, first.start, last.end);
-  token.pieces = parts.flatMap((p) => p.pieces ?? [{ start: p.start, end: p.end }]);
+  token.pieces = piecesOf(parts);
   if (asValue) token.valueLike = true;
   return token;
 }

@@ -5,7 +5,7 @@
  * taken from the report: the same document and seed give the same bytes.
  */
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-// fflate is docx's own zip library: zipping the package's parts needs nothing more.
+// fflate, which the readers already use for .docx, zips the package's parts.
 import { zipSync } from 'fflate';
 import type { Grid, LayoutDocument } from '../document.js';
 import type { Rng } from '../prng.js';
