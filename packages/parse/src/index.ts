@@ -1,4 +1,4 @@
-export { parseReport, type ParseOptions, type Reader } from './parse.js';
+export { parseReport, reportIdentity, type ParseOptions, type Reader, type ReportIdentityFacts } from './parse.js';
 export { decodeText, type DecodedText, type TextEncoding } from './decode.js';
 export { LineIndex, type Point, type Span } from './source.js';
 export { compactCjk } from './facts.js';

@@ -187,13 +187,30 @@ export function textView(input: string | Uint8Array, options: ParseOptions = {})
   return { format: layout, text: decoded.text, encoding: decoded.encoding, metadata: noMetadata(), problems: [] };
 }
 
-function build(view: SourceView, layout: SourceLayout): ReportDocument {
+/**
+ * What a report's opening says: its blocks, the section headings, the title, the period and so the
+ * report's year. The whole parse starts with it; pairing last year's report needs no more of a
+ * neighbour than this (see `reportIdentity`).
+ */
+interface Head {
+  text: string;
+  lines: LineIndex;
+  blocks: Block[];
+  metadata: SourceMetadata;
+  headingAt: Map<number, HeadingNode>;
+  headingIndexes: number[];
+  title: TitleNode | undefined;
+  titleBlocks: number[];
+  period: ReportDocument['period'];
+  reportYear: number | undefined;
+}
+
+function readHead(view: SourceView, layout: SourceLayout): Head {
   const text = view.text;
   const lines = new LineIndex(text);
   const recognised = recogniseBlocks(text, view.blocks ?? READERS[layout](text, lines.starts));
   const blocks = joinPipeRows(text, recognised.blocks);
-  const doc = emptyDocument(view, layout);
-  doc.source.metadata = mergeMetadata(view.metadata, recognised.metadata);
+  const metadata = mergeMetadata(view.metadata, recognised.metadata);
 
   const headingAt = new Map<number, HeadingNode>();
   blocks.forEach((block, i) => {
@@ -209,15 +226,52 @@ function build(view: SourceView, layout: SourceLayout): ReportDocument {
 
   const { title: bodyTitle, used: titleBlocks } = findTitle(blocks, headingIndexes[0] ?? -1, text, lines);
   // A page's or crawl's title stands in only where the body has none of its own.
-  const title = bodyTitle ?? metadataTitle(doc.source.metadata, text, lines);
+  const title = bodyTitle ?? metadataTitle(metadata, text, lines);
+  const period = findPeriod(text, lines);
+  const periodYear = period?.start?.iso ? Number(period.start.iso.slice(0, 4)) : period?.end?.iso ? Number(period.end.iso.slice(0, 4)) : undefined;
+  return { text, lines, blocks, metadata, headingAt, headingIndexes, title, titleBlocks, period, reportYear: title?.year ?? periodYear };
+}
+
+/** Whether a document with this title, these sections and this many tables is a report at all. */
+function isReportDocument(title: TitleNode | undefined, sections: number, tables: number): boolean {
+  return (title !== undefined && /报告|年报/u.test(title.text)) || sections >= 2 || tables > 0;
+}
+
+/** Who a report is by, for which year, and whether it is a report: what `parseReport` would say, without its tables and prose. */
+export interface ReportIdentityFacts {
+  agency: string | undefined;
+  year: number | undefined;
+  isReport: boolean;
+}
+
+/**
+ * The identity `parseReport` gives a document (`title.agency`, `reportYear`, `isReport`), read from its
+ * opening only: tables are looked for (a document that is only a table is a report) but not read. A
+ * folder's neighbours are paired by it, and reading their tables and prose would double a folder run.
+ */
+export function reportIdentity(input: string | Uint8Array | SourceView, options: ParseOptions = {}): ReportIdentityFacts {
+  const view = isView(input) ? input : textView(input, options);
+  try {
+    const head = readHead(view, view.format === 'markdown' ? 'markdown' : 'text');
+    let isReport = isReportDocument(head.title, head.headingIndexes.length, 0);
+    // Each table region becomes one table of the model.
+    if (!isReport) isReport = findTableRegions(head.blocks, (i) => head.headingAt.has(i)).length > 0;
+    return { agency: head.title?.agency ?? undefined, year: head.reportYear, isReport };
+  } catch {
+    // As parseReport: a document recognition fails on is no report.
+    return { agency: undefined, year: undefined, isReport: false };
+  }
+}
+
+function build(view: SourceView, layout: SourceLayout): ReportDocument {
+  const head = readHead(view, layout);
+  const { text, lines, blocks, headingAt, headingIndexes, title, titleBlocks, reportYear } = head;
+  const doc = emptyDocument(view, layout);
+  doc.source.metadata = head.metadata;
   if (title) doc.title = title;
   const published = publishedDate(doc.source.metadata, lines);
   if (published) doc.publishedDate = published;
-
-  doc.period = findPeriod(text, lines);
-  if (!doc.period) delete doc.period;
-  const periodYear = doc.period?.start?.iso ? Number(doc.period.start.iso.slice(0, 4)) : doc.period?.end?.iso ? Number(doc.period.end.iso.slice(0, 4)) : undefined;
-  const reportYear = title?.year ?? periodYear;
+  if (head.period) doc.period = head.period;
   if (reportYear !== undefined) doc.reportYear = reportYear;
 
   // Sections: each runs from its heading to the next one.
@@ -303,6 +357,6 @@ function build(view: SourceView, layout: SourceLayout): ReportDocument {
   if (fee) doc.fee = fee;
   doc.artifacts = findArtifacts(text, lines);
   doc.comments = findComments(text, lines);
-  doc.isReport = (title !== undefined && /报告|年报/u.test(title.text)) || sections.length >= 2 || tables.length > 0;
+  doc.isReport = isReportDocument(title, sections.length, tables.length);
   return doc;
 }

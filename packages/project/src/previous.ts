@@ -4,7 +4,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parseReport, type ReportDocument } from '@nianbao/parse';
+import { parseReport, reportIdentity, type ReportDocument } from '@nianbao/parse';
 import { readRegularFile } from './read.js';
 import { TEXT_REPORT_EXTENSIONS } from './walk.js';
 
@@ -93,12 +93,9 @@ export async function pairingCandidates(dir: string, source: CandidateSource = {
       candidates.push({ file: path, agency: remembered.agency, year: remembered.year });
       continue;
     }
-    try {
-      const document = parseReport(read.bytes, { fileName: name });
-      if (document.isReport) candidates.push(identityOf(path, document));
-    } catch {
-      // a neighbour no reader makes sense of is no candidate either
-    }
+    // Who it is by and for which year is all pairing needs: its tables and prose are not read.
+    const identity = reportIdentity(read.bytes, { fileName: name });
+    if (identity.isReport) candidates.push({ file: path, agency: identity.agency, year: identity.year });
   }
   return candidates;
 }

@@ -7,11 +7,10 @@
  * file that is none of the project's. `readRegularFile` is the one way the project layer (and the
  * configuration) reads a file.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseReport, readSource, readSourceSync, type ReportDocument, type SourceView } from '@nianbao/parse';
-import { inspectPath, type FileType } from './walk.js';
+import { inspectPathSync, type FileType } from './walk.js';
 
 /**
  * The largest report read (any format: a PDF or .docx full of scanned images is tens of MB; the text of
@@ -78,10 +77,19 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  * checked again (fstat), and at most `maxBytes` + 1 bytes are ever read, so a file that grows while
  * it is read is bounded too. Never throws. `path` is read as given (relative to the process's folder)
  * unless absolute.
+ *
+ * A promise for the callers' sake, read synchronously: a report is read whole before anything is done
+ * with it, and each step through the thread pool (look, open, stat, read, close) costs about 0.2 ms
+ * here against microseconds, which is most of a small file's reading in a folder run. The open is
+ * non-blocking, so a FIFO put in the file's place cannot hold the thread.
  */
 export async function readRegularFile(path: string, options: SafeReadOptions = {}): Promise<BytesResult> {
+  return readRegularFileSync(path, options);
+}
+
+export function readRegularFileSync(path: string, options: SafeReadOptions = {}): BytesResult {
   const limit = options.maxBytes ?? MAX_REPORT_BYTES;
-  const info = await inspectPath(path, options.within ?? dirname(resolve(path)));
+  const info = inspectPathSync(path, options.within ?? dirname(resolve(path)));
   switch (info.kind) {
     case 'missing':
       return { ok: false, failure: { kind: 'missing' } };
@@ -97,14 +105,14 @@ export async function readRegularFile(path: string, options: SafeReadOptions = {
   if (info.type === 'directory') return { ok: false, failure: { kind: 'directory' } };
   if (info.type !== 'file') return { ok: false, failure: { kind: 'not-regular', fileType: info.type } };
   if (info.stats.size > limit) return { ok: false, failure: { kind: 'too-large', size: info.stats.size, limit } };
-  let handle;
+  let fd: number;
   try {
-    handle = await open(info.real, OPEN_FLAGS);
+    fd = openSync(info.real, OPEN_FLAGS);
   } catch (error) {
     return { ok: false, failure: { kind: 'unreadable', code: codeOf(error) } };
   }
   try {
-    const stats = await handle.stat();
+    const stats = fstatSync(fd);
     const type = stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : undefined;
     if (type === 'directory') return { ok: false, failure: { kind: 'directory' } };
     if (type === undefined) return { ok: false, failure: { kind: 'not-regular', fileType: stats.isFIFO() ? 'fifo' : stats.isCharacterDevice() ? 'character-device' : stats.isSocket() ? 'socket' : stats.isBlockDevice() ? 'block-device' : 'other' } };
@@ -119,7 +127,7 @@ export async function readRegularFile(path: string, options: SafeReadOptions = {
         buffer.copy(grown, 0, 0, total);
         buffer = grown;
       }
-      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, total);
+      const bytesRead = readSync(fd, buffer, total, buffer.length - total, total);
       if (bytesRead === 0) break;
       total += bytesRead;
     }
@@ -128,7 +136,11 @@ export async function readRegularFile(path: string, options: SafeReadOptions = {
   } catch (error) {
     return { ok: false, failure: { kind: 'unreadable', code: codeOf(error) } };
   } finally {
-    await handle.close().catch(() => undefined);
+    try {
+      closeSync(fd);
+    } catch {
+      // closing a descriptor that was read cannot lose anything
+    }
   }
 }
 
