@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileOutcome, JobFile, JobOptions } from './lint-job.js';
@@ -68,8 +69,24 @@ export interface PoolRun {
   onOutcome: (outcome: FileOutcome) => boolean | void;
 }
 
+/** How much V8 lets a worker's heap grow past what the last full collection kept (its own choice goes up to 4×). */
+const HEAP_GROWING_PERCENT = 100;
+
+/**
+ * Keeps the pool's heaps near what they hold. Busy from start to end (no idle time for V8's memory
+ * reducer) and allocating fast, each isolate otherwise grows its heap to several times its live data:
+ * 10,000 reports on 2 workers peaked at ~625 MB, ~440 MB with this, for about 8 % more time in the
+ * collector. A process-wide V8 flag, set before the workers' isolates start; one given on node's
+ * command line wins.
+ */
+function boundHeapGrowth(): void {
+  if (process.execArgv.some((a) => /^--heap[-_]growing[-_]percent/u.test(a))) return;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 /** Runs the chunks on `threads` workers; resolves when every outcome has been given (or the run stopped). */
 export async function runPool(run: PoolRun): Promise<void> {
+  boundHeapGrowth();
   const { chunks } = run;
   const total = chunks.reduce((n, c) => n + c.length, 0);
   // Outcomes are given in the chunks' order; chunk k starts at position starts[k] of it.
