@@ -125,7 +125,7 @@ function emptyDocument(view: SourceView, layout: SourceLayout): ReportDocument {
  */
 export function parseReport(input: string | Uint8Array | SourceView, options: ParseOptions = {}): ReportDocument {
   const view = isView(input) ? input : textView(input, options);
-  const layout: SourceLayout = view.format === 'markdown' ? 'markdown' : 'text';
+  const layout = layoutOf(view);
   const decoded = view;
   try {
     return build(view, layout);
@@ -174,6 +174,11 @@ function publishedDate(metadata: SourceMetadata, lines: LineIndex): DateNode | u
   const valid = !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
   const span = field.start !== undefined && field.end !== undefined ? lines.span(field.start, field.end) : lines.span(0, 0);
   return { text: field.value, span, iso: valid ? iso : null };
+}
+
+/** How a view's blocks are read when its reader gave none: Markdown as Markdown, every other view as text. */
+function layoutOf(view: SourceView): SourceLayout {
+  return view.format === 'markdown' ? 'markdown' : 'text';
 }
 
 function isView(input: string | Uint8Array | SourceView): input is SourceView {
@@ -252,7 +257,7 @@ export interface ReportIdentityFacts {
 export function reportIdentity(input: string | Uint8Array | SourceView, options: ParseOptions = {}): ReportIdentityFacts {
   const view = isView(input) ? input : textView(input, options);
   try {
-    const head = readHead(view, view.format === 'markdown' ? 'markdown' : 'text');
+    const head = readHead(view, layoutOf(view));
     let isReport = isReportDocument(head.title, head.headingIndexes.length, 0);
     // Each table region becomes one table of the model.
     if (!isReport) isReport = findTableRegions(head.blocks, (i) => head.headingAt.has(i)).length > 0;

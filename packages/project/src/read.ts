@@ -78,10 +78,9 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  * it is read is bounded too. Never throws. `path` is read as given (relative to the process's folder)
  * unless absolute.
  *
- * A promise for the callers' sake, read synchronously: a report is read whole before anything is done
- * with it, and each step through the thread pool (look, open, stat, read, close) costs about 0.2 ms
- * here against microseconds, which is most of a small file's reading in a folder run. The open is
- * non-blocking, so a FIFO put in the file's place cannot hold the thread.
+ * A promise for the callers' sake, read synchronously for the reason `inspectPath` gives (each of the
+ * look, open, stat, read and close through the thread pool costs more than the read itself). The open
+ * is non-blocking, so a FIFO put in the file's place cannot hold the thread.
  */
 export async function readRegularFile(path: string, options: SafeReadOptions = {}): Promise<BytesResult> {
   return readRegularFileSync(path, options);
