@@ -13,7 +13,7 @@ import { cutLabel, pieces, rngOf, type WriterOptions } from './common.js';
 
 const FONT = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Times New Roman' };
 
-function table(grid: Grid, rng: Rng): Table {
+function table(grid: Grid, rng: Rng, runStyle: { size?: number; font?: typeof FONT }): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   // The borders are the table's own (every inside line too): per cell they were most of the package's XML.
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
@@ -32,7 +32,7 @@ function table(grid: Grid, rng: Rng): Table {
               children: [
                 new Paragraph({
                   alignment: cell.role === 'label' ? AlignmentType.LEFT : AlignmentType.CENTER,
-                  children: parts.map((t) => new TextRun({ text: t, size: 21, font: FONT })),
+                  children: parts.map((t) => new TextRun({ text: t, ...runStyle })),
                 }),
               ],
             });
@@ -71,6 +71,9 @@ export async function writeDocx(doc: LayoutDocument, options: WriterOptions = {}
   const rng = rngOf(options, 9);
   const children: Array<Paragraph | Table> = [];
   const styledHeadings = rng.chance(0.6);
+  // Table text formatted run by run, as pasted or typed cell by cell, or by the document's default style.
+  const runByRun = rng.chance(0.3);
+  const cellRuns = runByRun ? { size: 21, font: FONT } : {};
   for (const p of pieces(doc)) {
     if (p.kind === 'title') children.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: p.text, size: 36, font: { eastAsia: '方正小标宋简体' } })] }));
     else if (p.kind === 'heading')
@@ -79,10 +82,11 @@ export async function writeDocx(doc: LayoutDocument, options: WriterOptions = {}
           ? new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: p.text, font: { eastAsia: '黑体' } })] })
           : new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun({ text: p.text, bold: true, size: 32, font: { eastAsia: '黑体' } })] }),
       );
-    else if (p.kind === 'table') children.push(table(p.grid, rng), new Paragraph({ children: [] }));
+    else if (p.kind === 'table') children.push(table(p.grid, rng, cellRuns), new Paragraph({ children: [] }));
     else if (p.kind === 'signature') children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: p.text, size: 32, font: FONT })] }));
     else children.push(new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun({ text: p.text, size: 32, font: FONT })] }));
   }
-  const document = new Document({ creator: doc.agency, title: doc.title, sections: [{ children }] });
+  const styles = runByRun ? {} : { styles: { default: { document: { run: { size: 21, font: FONT } } } } };
+  const document = new Document({ creator: doc.agency, title: doc.title, ...styles, sections: [{ children }] });
   return zipParts(compiler.compile(document), new Date(Date.UTC(doc.reportYear + 1, 0, 15)));
 }

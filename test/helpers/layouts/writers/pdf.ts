@@ -29,6 +29,37 @@ interface OpenedFont {
   font: unknown;
   layoutCache?: Record<string, unknown>;
   constructor: new (document: Pdf, font: unknown, id: string) => OpenedFont;
+  layout(text: string, features?: unknown, onlyWidth?: boolean): GlyphRun;
+  layoutCached(text: string): GlyphRun;
+}
+interface GlyphRun {
+  glyphs: unknown[] | null;
+  positions: unknown[] | null;
+  advanceWidth: number;
+}
+
+/**
+ * pdfkit shapes each line it draws as one string (fontkit's GSUB lookups, most of a PDF's writing
+ * time), caching only runs between spaces, which Chinese text has none of. The text here is Chinese,
+ * digits and punctuation, which no lookup joins or kerns: each character is shaped once, from the cache.
+ */
+function layoutByCharacter(font: OpenedFont): void {
+  const own = font.layout.bind(font);
+  font.layout = (text, features, onlyWidth) => {
+    if (features) return own(text, features, onlyWidth);
+    const glyphs: unknown[] = [];
+    const positions: unknown[] = [];
+    let advanceWidth = 0;
+    for (const character of text) {
+      const run = font.layoutCached(character);
+      if (!onlyWidth) {
+        glyphs.push(...run.glyphs!);
+        positions.push(...run.positions!);
+      }
+      advanceWidth += run.advanceWidth;
+    }
+    return { glyphs: onlyWidth ? null : glyphs, positions: onlyWidth ? null : positions, advanceWidth };
+  };
 }
 interface PdfFonts {
   _font: OpenedFont;
@@ -48,6 +79,7 @@ function useCjkFont(pdf: Pdf): void {
   }
   pdf.font('cjk');
   opened ??= fonts._font;
+  layoutByCharacter(fonts._font);
 }
 
 const MARGIN = 64;
