@@ -8,7 +8,9 @@ import {
   formatFor,
   formatYearFor,
   identitiesFor,
+  normalizeLabel,
   reportDataSchema,
+  splitNumbering,
   tablesFor,
   type FormatYear,
   type TableSpec,
@@ -297,6 +299,17 @@ describe('labels are the official texts (format.md §2–§5)', () => {
       expect(labels(t.columns)).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
       expect(labels(t.groups)).toEqual(['行政诉讼']);
     }
+  });
+
+  // The parser stops joining a label's pieces at a number after words (parse/src/table-labels.ts):
+  // that holds only while no label has a digit past its leading numbering.
+  it.each(FORMAT_YEARS)('%i: no label, group or deviation has a digit past its leading numbering', (year) => {
+    const texts = [
+      ...Object.values(FORMATS[year].tables).flatMap((t) => [...labels(t.rows), ...labels(t.columns), ...labels(t.groups)]),
+      ...FORMATS[year].labelDeviations.flatMap((d) => [d.found, d.canonical]),
+    ];
+    expect(texts.length).toBeGreaterThan(50);
+    expect(texts.filter((text) => /\d/u.test(splitNumbering(normalizeLabel(text)).core))).toEqual([]);
   });
 
   it('label deviations of format.md §4', () => {

@@ -28,6 +28,8 @@ function weight(match: LabelMatch, length: number): number {
 }
 
 const MAX_JOIN = 12;
+/** Text beyond a numbering: a letter of any script (`一` of `（一）` too, which is no harm: it is a label's). */
+const WORDS = /\p{L}/u;
 
 /** One token from neighbours on different lines or cells, keeping where each piece is. */
 export function joinTokens(parts: readonly Token[]): Token {
@@ -183,9 +185,14 @@ export function resolveLabels<M extends { match: LabelMatch }>(
     // The joins of `single` with the tokens after it, the text grown one token at a time; only a join
     // that matches gets the pieces it came from (as joinTokens gives them): most are tried and dropped.
     let text = single.text;
+    let words = WORDS.test(text);
     for (let j = i + 1; j < n && j < i + MAX_JOIN; j++) {
       if (tokens[j]!.gridColumn !== undefined) break;
+      // The format's labels have digits only in their leading numbering (`1.`, `（一）`): a number after
+      // words ends every label the join could still become.
+      if (words && tokens[j]!.kind === 'number') break;
       text += tokens[j]!.text;
+      words ||= WORDS.test(tokens[j]!.text);
       const key = normalizeLabel(text);
       if (key.length > 90) break;
       const trial: Token = { ...single, text, key, end: tokens[j]!.end };
