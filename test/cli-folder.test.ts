@@ -82,15 +82,15 @@ describe('the worker pool', () => {
 });
 
 describe('chunks and threads', () => {
-  it('a chunk is consecutive files of one folder, at most MAX_CHUNK', () => {
-    const files = [
-      ...Array.from({ length: MAX_CHUNK + 5 }, (_, i) => ({ path: `a/${i}.md` })),
-      { path: 'b/1.md' },
-      { path: 'a/late.md' },
-    ];
+  it('a chunk is consecutive files of one folder, at most MAX_CHUNK, and a sliver past it rides along', () => {
+    const folder = (name: string, n: number): Array<{ path: string }> => Array.from({ length: n }, (_, i) => ({ path: `${name}/${i}.md` }));
+    const files = [...folder('a', MAX_CHUNK + 5), { path: 'b/1.md' }, { path: 'a/late.md' }, ...folder('c', 2 * MAX_CHUNK + MAX_CHUNK / 4 + 1), ...folder('d', MAX_CHUNK + MAX_CHUNK / 4)];
     const chunks = chunksOf(files, (p) => p.split('/')[0]!);
-    expect(chunks.map((c) => c.length)).toEqual([MAX_CHUNK, 5, 1, 1]);
+    // A quarter of MAX_CHUNK or less past a full chunk stays with it; more is a chunk of its own.
+    expect(chunks.map((c) => c.length)).toEqual([MAX_CHUNK + 5, 1, 1, MAX_CHUNK, MAX_CHUNK, MAX_CHUNK / 4 + 1, MAX_CHUNK + MAX_CHUNK / 4]);
     expect(chunks.flat()).toEqual(files);
+    expect(chunksOf(folder('e', 3), () => 'e')).toEqual([folder('e', 3)]);
+    expect(chunksOf([], () => 'x')).toEqual([]);
   });
 
   it('one thread for a handful of files or `off`; a number as given; auto by cores', () => {

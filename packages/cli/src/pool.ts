@@ -20,26 +20,41 @@ export type WorkerReply = { type: 'outcome'; outcome: FileOutcome } | { type: 'd
 /** Messages to a worker. */
 export type WorkerRequest = { type: 'chunk'; chunk: number; files: JobFile[] };
 
-/** At most this many files of one folder per chunk: bounded memory, and work for both cores in a big folder. */
+/** About this many files of one folder per chunk (chunksOf): bounded memory, and work for both cores in a big folder. */
 export const MAX_CHUNK = 200;
 /** Below this many files one thread is faster: starting a worker costs more than it saves. */
 export const POOL_THRESHOLD = 40;
 
-/** Consecutive files of one folder, at most MAX_CHUNK each, in input order. */
+/**
+ * Consecutive files of one folder, at most MAX_CHUNK each (a sliver of up to a quarter more rides with
+ * the chunk before it), in input order. Splitting a folder costs: each chunk pairs its reports with last
+ * year's among the whole folder, so it reads who every file of the other chunks is by. A chunk of the
+ * one file past 200 read 200 files' openings for it, and most of a province's county folders were
+ * split that way.
+ */
 export function chunksOf<T extends { path: string }>(files: readonly T[], folderOf: (path: string) => string, max = MAX_CHUNK): T[][] {
   const out: T[][] = [];
-  let current: T[] = [];
+  const sliver = Math.floor(max / 4);
+  const flush = (run: T[]): void => {
+    for (let start = 0; start < run.length; start += max) {
+      // The rest after this chunk is a sliver: it stays with this chunk.
+      const end = run.length - (start + max) <= sliver ? run.length : start + max;
+      out.push(run.slice(start, end));
+      if (end === run.length) break;
+    }
+  };
+  let run: T[] = [];
   let folder: string | undefined;
   for (const f of files) {
     const here = folderOf(f.path);
-    if (current.length > 0 && (here !== folder || current.length >= max)) {
-      out.push(current);
-      current = [];
+    if (run.length > 0 && here !== folder) {
+      flush(run);
+      run = [];
     }
     folder = here;
-    current.push(f);
+    run.push(f);
   }
-  if (current.length > 0) out.push(current);
+  if (run.length > 0) flush(run);
   return out;
 }
 
