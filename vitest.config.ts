@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { MOCKING } from './test/mocking-files.js';
+import { SlowFirstSequencer } from './test/slow-first-sequencer.js';
 
 const src = (path: string): string => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
 
@@ -24,6 +25,7 @@ export default defineConfig({
     // Vitest's default is one worker less than the cores: on CI's two cores that is one. The test files
     // are CPU-bound and independent, so both cores run them.
     maxWorkers: 2,
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         extends: true,

@@ -10,6 +10,20 @@ import { TEXT_REPORT_EXTENSIONS } from './walk.js';
 
 /** An agency name in comparable form: no spaces, no brackets, full/half width folded. */
 export function normalizeAgencyName(name: string): string {
+  let normalized = NORMALIZED_NAMES.get(name);
+  if (normalized === undefined) {
+    normalized = normalizeName(name);
+    // Bounded: a long-running server sees the names of every folder it is shown.
+    if (NORMALIZED_NAMES.size >= 4096) NORMALIZED_NAMES.clear();
+    NORMALIZED_NAMES.set(name, normalized);
+  }
+  return normalized;
+}
+
+/** Each name's comparable form, once: every report of a folder is paired against every other. */
+const NORMALIZED_NAMES = new Map<string, string>();
+
+function normalizeName(name: string): string {
   return (
     name
       .normalize('NFKC')
