@@ -26,7 +26,21 @@ const prepared = SECTIONS.map((section) => ({
   misspellings: section.misspellings.map(normalizeLabel),
 }));
 
+/**
+ * The section whose words `raw` (normalized: `text`) are. Asked of every line and cell that stands
+ * alone, the same table labels in every report of a folder: the answers are kept, a bounded memo.
+ */
 function matchWording(raw: string, text: string): Wording | undefined {
+  const known = WORDINGS.get(raw);
+  if (known !== undefined) return known ?? undefined;
+  const found = wordingOf(raw, text);
+  if (WORDINGS.size >= 8192) WORDINGS.clear();
+  WORDINGS.set(raw, found ?? null);
+  return found;
+}
+const WORDINGS = new Map<string, Wording | null>();
+
+function wordingOf(raw: string, text: string): Wording | undefined {
   if (text === '') return undefined;
   let best: Wording | undefined;
   for (const p of prepared) {
