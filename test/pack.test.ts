@@ -25,6 +25,12 @@ describe('the installable tarball (npm run pack)', () => {
     const extract = run(['extract', join(CORPUS_DIR, '004_6f7b59792f9ed408.txt')]);
     expect(extract.status).toBe(0);
     expect(JSON.parse(extract.stdout).reportYear).toBe(2023);
+    // A PDF is read without the canvas package pdf.js suggests (none is installed beside the tarball),
+    // and without pdf.js's warnings about drawing on stderr.
+    const pdf = run(['extract', join(CORPUS_DIR, '010_hongze_gov_2024.pdf')]);
+    expect(pdf.status, pdf.stderr).toBe(0);
+    expect(JSON.parse(pdf.stdout).reportYear).toBe(2024);
+    expect(pdf.stderr).not.toMatch(/Warning|DOMMatrix|损坏/u);
     // The built-in templates travel with the package.
     const generated = run(['generate', join(ROOT, 'schemas/report-data.example.json')]);
     expect(generated.status, generated.stderr).toBe(0);

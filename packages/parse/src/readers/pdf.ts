@@ -40,18 +40,56 @@ function loadPdfJs(): Promise<{ pdfjs: PdfJs; assets: string }> {
     // Imported by its file URL, so that a bundle (the VS Code extension) loads the copy it ships
     // instead of inlining two megabytes it rarely needs.
     const worker = pathToFileURL(join(dirname(build), 'pdf.worker.mjs')).href;
-    const pdfjs = await keepingNatives(async () => {
-      const api = (await import(pathToFileURL(build).href)) as PdfJs;
-      // The worker module is imported here, not at the first read, so that its polyfills load inside
-      // keepingNatives too; importing it registers it as the in-thread worker pdf.js looks for.
-      await import(worker);
-      return api;
-    });
+    await provideDomMatrix();
+    const pdfjs = await withoutRenderingWarnings(() =>
+      keepingNatives(async () => {
+        const api = (await import(pathToFileURL(build).href)) as PdfJs;
+        // The worker module is imported here, not at the first read, so that its polyfills load inside
+        // keepingNatives too; importing it registers it as the in-thread worker pdf.js looks for.
+        await import(worker);
+        return api;
+      }),
+    );
     pdfjs.GlobalWorkerOptions.workerSrc ||= worker;
     // CMaps and standard fonts are files of the package, read from disk (paths end with `/`).
     return { pdfjs, assets: join(root, '/') };
   })();
   return loaded;
+}
+
+/**
+ * pdf.js builds a `DOMMatrix` when its module loads (and its worker one when it outlines an image
+ * mask), which Node has not. Its own polyfill comes from `@napi-rs/canvas`, a native package pdf.js
+ * only suggests: where that is missing (`npm i -g` of the CLI, the VS Code extension) loading pdf.js
+ * threw `DOMMatrix is not defined` and every PDF was called damaged. A plain-JavaScript DOMMatrix is
+ * put in its place before pdf.js loads, wherever nianbao runs, so every install reads PDFs alike; only
+ * rendering, which nianbao never does, would need more of it.
+ */
+async function provideDomMatrix(): Promise<void> {
+  const global = globalThis as { DOMMatrix?: unknown };
+  if (global.DOMMatrix !== undefined) return;
+  global.DOMMatrix = (await import('@thednp/dommatrix')).default;
+}
+
+/** What pdf.js says on loading when it finds no canvas package: about drawing pages, which nianbao never does. */
+const RENDERING_WARNING = /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill `)/u;
+
+/**
+ * Runs `load` with pdf.js's warnings about drawing kept off stderr: they are printed while its module
+ * loads, before its verbosity can be set, and would stand in English above every run that reads a PDF.
+ * Any other warning is passed on.
+ */
+async function withoutRenderingWarnings<T>(load: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]): void => {
+    if (typeof args[0] === 'string' && RENDERING_WARNING.test(args[0])) return;
+    warn.apply(console, args);
+  };
+  try {
+    return await load();
+  } finally {
+    console.warn = warn;
+  }
 }
 
 /**
