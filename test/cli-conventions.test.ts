@@ -221,6 +221,8 @@ describe('the argument parser, in Chinese, with suggestions', () => {
     expect((await cli(['lnt'], dir)).stderr).toBe('未知命令：lnt（是不是 lint？）。运行 nianbao --help 查看可用命令。\n');
     expect((await cli(['lint', '--fx'], dir)).stderr).toBe('未知选项：--fx（是不是 --fix？）。运行 nianbao --help 查看可用选项。\n');
     expect((await cli(['lint', '--format', 'jsn'], dir)).stderr).toContain('不支持的输出格式：jsn（是不是 json？）');
+    // Several close ones: all of them, in Chinese too (commander says `one of …`).
+    expect((await cli(['render', 'x.md', '--format', 'docx'], dir)).stderr).toBe('未知选项：--format（是不是 --font 或 --force？）。运行 nianbao --help 查看可用选项。\n');
     const en = await cli(['lint', '--quite', '--locale', 'en'], dir);
     expect(en.stderr).toContain('Unknown option: --quite (did you mean --quiet?)');
   });

@@ -204,9 +204,9 @@ function buildProgram(locale: Locale, explicitLocale: boolean, io: CommandIO, ex
 function commanderMessage(error: CommanderError, locale: Locale, argv: readonly string[]): string {
   const quoted = /'([^']+)'/u.exec(error.message)?.[1] ?? argv.join(' ');
   const command = argv.find((a) => !a.startsWith('-')) ?? '';
-  // Commander's own "(Did you mean …?)", in the user's language.
-  const suggestion = /\(Did you mean (.+?)\?\)/u.exec(error.message)?.[1];
-  const hint = suggestion !== undefined ? t(locale, 'didYouMean', { value: suggestion }) : '';
+  // Commander's own "(Did you mean …?)" or "(Did you mean one of a, b?)", in the user's language.
+  const suggestion = /\(Did you mean (?:one of )?(.+?)\?\)/u.exec(error.message)?.[1];
+  const hint = suggestion !== undefined ? t(locale, 'didYouMean', { value: suggestion.split(', ').join(',') }) : '';
   switch (error.code) {
     case 'commander.unknownOption':
       return t(locale, 'unknownOption', { value: quoted, hint });

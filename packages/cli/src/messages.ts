@@ -349,9 +349,10 @@ export const MESSAGES = {
     en: (a) => `Checked ${a.files} files: ${a.errors} errors, ${a.warnings} warnings, ${a.info} info${a.suppressed}${a.skipped}.`,
   },
   // Folder runs and the command-line conventions of lint (issue 13).
+  // `value`: one suggestion, or several separated by commas.
   didYouMean: {
-    zh: (a) => `（是不是 ${a.value}？）`,
-    en: (a) => ` (did you mean ${a.value}?)`,
+    zh: (a) => `（是不是 ${String(a.value).split(',').join(' 或 ')}？）`,
+    en: (a) => ` (did you mean ${String(a.value).split(',').join(' or ')}?)`,
   },
   optionMissingArgument: {
     zh: (a) => `选项 ${a.value} 需要一个值。运行 nianbao ${a.command} --help 查看用法。`,
