@@ -2,7 +2,7 @@ import { trimRun, type Block, type TextRun } from './blocks.js';
 import { withGfmTables, type MarkdownBlock } from './gfm-tables.js';
 import { flowBlocks } from './markdown-flow.js';
 import { tameMarkdown } from './markdown-guard.js';
-import { readLines } from './read-text.js';
+import { lineBlock, lineEndAt, readLines } from './read-text.js';
 import { markdownEngine } from './readers/engines.js';
 
 const MARKDOWN_HINT = /^ {0,3}(?:#{1,6}[ \t]|\|.*\||<!--)|^ {0,3}\|? *:?-{3,}:? *\|/mu;
@@ -40,7 +40,7 @@ function headingRun(text: string, start: number, end: number): TextRun {
 export function readMarkdown(text: string, starts: readonly number[]): Block[] {
   let blocks: MarkdownBlock[];
   try {
-    blocks = markdownBlocks(maskUnclosedComment(tameMarkdown(text)), starts);
+    blocks = markdownBlocks(unquote(maskUnclosedComment(tameMarkdown(text))), starts);
   } catch {
     // micromark does not throw on text, but a parser bug must not cost the user the whole document.
     return readLinesAll(text, starts);
@@ -50,11 +50,11 @@ export function readMarkdown(text: string, starts: readonly number[]): Block[] {
   for (const node of blocks) {
     const block = structuralBlock(node, text);
     if (block === undefined) continue;
-    readLines(text, starts, nextLine, node.startLine - 2, out);
+    readQuotedLines(text, starts, nextLine, node.startLine - 2, out);
     if (block !== 'skip') out.push(...block);
     nextLine = node.endLine;
   }
-  readLines(text, starts, nextLine, starts.length - 1, out);
+  readQuotedLines(text, starts, nextLine, starts.length - 1, out);
   return out;
 }
 
@@ -68,6 +68,42 @@ function maskUnclosedComment(text: string): string {
   const open = text.indexOf('<!--', lastClose < 0 ? 0 : lastClose + 3);
   if (open < 0) return text;
   return text.slice(0, open) + ' '.repeat(4) + text.slice(open + 4);
+}
+
+/** A blockquote's markers at the start of a line (`> `, `>>`, `> > `): Markdown's, not the report's. */
+const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/u;
+const QUOTED_LINE = /^ {0,3}>/mu;
+
+/**
+ * The text with every blockquote marker blanked (same length, so offsets hold): the parser then finds a
+ * table or heading quoted in Markdown where it finds any other. GFM finds a table only outside
+ * containers, and a report's table quoted with `> ` before each row was read as no table at all (a
+ * missing Table 二, a Table 三 without its rows). A table under two levels of quotes stands four columns
+ * in, which Markdown reads as code: such a table is read as lines, as before.
+ */
+function unquote(text: string): string {
+  if (!QUOTED_LINE.test(text)) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const markers = QUOTE_MARKERS.exec(line);
+      return markers ? markers[0].replace(/>/gu, ' ') + line.slice(markers[0].length) : line;
+    })
+    .join('\n');
+}
+
+/**
+ * Lines read as plain text, each without the blockquote markers it starts with: a table or a heading
+ * quoted in Markdown (`> | 项目 | 件数 |`) is the report's table or heading all the same, and with `> `
+ * before every row no reader would see its cells.
+ */
+function readQuotedLines(text: string, starts: readonly number[], fromLine: number, toLine: number, out: Block[]): void {
+  for (let i = fromLine; i <= toLine && i < starts.length; i++) {
+    const start = starts[i]!;
+    const end = lineEndAt(text, starts, i);
+    const markers = text.charCodeAt(start) === 0x3e || text.startsWith(' ', start) ? (QUOTE_MARKERS.exec(text.slice(start, end))?.[0].length ?? 0) : 0;
+    out.push(lineBlock(text, start + markers, end));
+  }
 }
 
 function readLinesAll(text: string, starts: readonly number[]): Block[] {
