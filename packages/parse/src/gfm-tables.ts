@@ -11,9 +11,9 @@ import { lineEndAt } from './read-text.js';
  * paragraphs (and setext headings, whose underline GFM may take for a row). The test suite checks
  * this against remark-gfm on generated documents.
  *
- * Tables inside list items and block quotes are not looked for: the reader reads a container's lines as
- * text, as it always has. Where GFM finds a table indented under a list item, the line after it may
- * fall out of the list in GFM and not here; no report has been seen to do that.
+ * Tables inside list items and block quotes are not looked for here: the reader finds them among the
+ * lines it reads as text (`containedTableAt`). Where GFM finds a table indented under a list item, the
+ * line after it may fall out of the list in GFM and not here; no report has been seen to do that.
  */
 
 /** Where a cell's text lies: a stretch between pipes (never including one), not yet trimmed of spaces. */
@@ -226,21 +226,43 @@ function firstBlock(list: readonly FlowBlock[], from: number, still: (b: FlowBlo
 
 /** The table whose header row is on 0-based line `i`, or undefined when no table starts there. */
 function tableAt(text: string, starts: readonly number[], i: number): GfmTable | undefined {
-  if (i + 1 >= starts.length) return undefined;
-  const header = headerCells(text, lineAt(text, starts, i));
+  return tableOfLines(text, starts.length, (j) => lineAt(text, starts, j), i);
+}
+
+/** A table starting on 0-based line `i` of `count` lines, each line as `lineOf` gives it. */
+function tableOfLines(text: string, count: number, lineOf: (i: number) => Line, i: number): GfmTable | undefined {
+  if (i + 1 >= count) return undefined;
+  const header = headerCells(text, lineOf(i));
   if (!header) return undefined;
-  const columns = delimiterColumns(text, lineAt(text, starts, i + 1));
+  const columns = delimiterColumns(text, lineOf(i + 1));
   if (columns === 0 || columns !== header.length) return undefined;
   const rows: CellRange[][] = [header];
   let last = i + 1;
-  for (let j = i + 2; j < starts.length; j++) {
-    const line = lineAt(text, starts, j);
+  for (let j = i + 2; j < count; j++) {
+    const line = lineOf(j);
     if (endsBody(text, line)) break;
     const c = content(text, line)!;
     rows.push(splitCells(text, c.at, c.end, line.end));
     last = j;
   }
-  const first = content(text, lineAt(text, starts, i))!;
-  const lastLine = lineAt(text, starts, last);
+  const first = content(text, lineOf(i))!;
+  const lastLine = lineOf(last);
   return { kind: 'table', rows, start: first.at, end: content(text, lastLine)?.end ?? lastLine.end, startLine: i + 1, endLine: last + 1 };
+}
+
+/** A container's markers before a line's content: block quotes' `>` and any indentation (a list item's, or code's). */
+const CONTAINER_PREFIX = /^(?:[ \t]*>)*[ \t]*/u;
+
+/**
+ * A pipe table GFM does not see, starting on 0-based line `i` and ending by line `last`: one inside a
+ * list item, under two levels of quotes, or indented four spaces or more (code to Markdown). Each line is
+ * read past its container's markers and indentation, by the same rules as a table at the top. A report
+ * that writes its tables so means them as tables, and reading their rows as lines found none.
+ */
+export function containedTableAt(text: string, starts: readonly number[], i: number, last: number): GfmTable | undefined {
+  const lineOf = (j: number): Line => {
+    const line = lineAt(text, starts, j);
+    return { start: line.start + (CONTAINER_PREFIX.exec(text.slice(line.start, line.end))?.[0].length ?? 0), end: line.end };
+  };
+  return tableOfLines(text, Math.min(starts.length, last + 1), lineOf, i);
 }

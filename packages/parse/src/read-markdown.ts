@@ -1,5 +1,5 @@
 import { trimRun, type Block, type TextRun } from './blocks.js';
-import { withGfmTables, type MarkdownBlock } from './gfm-tables.js';
+import { containedTableAt, withGfmTables, type GfmTable, type MarkdownBlock } from './gfm-tables.js';
 import { flowBlocks } from './markdown-flow.js';
 import { tameMarkdown } from './markdown-guard.js';
 import { lineBlock, lineEndAt, readLines } from './read-text.js';
@@ -101,8 +101,20 @@ function readQuotedLines(text: string, starts: readonly number[], fromLine: numb
   for (let i = fromLine; i <= toLine && i < starts.length; i++) {
     const start = starts[i]!;
     const end = lineEndAt(text, starts, i);
+    // A pipe table inside a container or indented as code: the report's table all the same.
+    const table = text.includes('|', start) && text.lastIndexOf('|', end) >= start ? containedTableAt(text, starts, i, toLine) : undefined;
+    if (table) {
+      out.push(gridBlock(table, text));
+      i = table.endLine - 1;
+      continue;
+    }
     const markers = text.charCodeAt(start) === 0x3e || text.startsWith(' ', start) ? (QUOTE_MARKERS.exec(text.slice(start, end))?.[0].length ?? 0) : 0;
-    out.push(lineBlock(text, start + markers, end));
+    // A heading in a quote deeper than the parser was shown it (two levels stand four columns in).
+    const heading = markers > 0 ? /^([ \t]*)(#{1,6})(?:[ \t]|$)/u.exec(text.slice(start + markers, end)) : null;
+    if (heading) {
+      const at = start + markers + heading[1]!.length;
+      out.push({ kind: 'heading', depth: heading[2]!.length, text: headingRun(text, at, end), start: at, end });
+    } else out.push(lineBlock(text, start + markers, end));
   }
 }
 
@@ -122,6 +134,10 @@ export function markdownBlocks(text: string, starts: readonly number[]): Markdow
   return withGfmTables(flowBlocks(engine(text), text), text, starts, stretch);
 }
 
+function gridBlock(table: GfmTable, text: string): Block {
+  return { kind: 'grid', rows: table.rows.map((row) => row.map((cell) => cellRun(text, cell.start, cell.end))), start: table.start, end: table.end };
+}
+
 /** The blocks for a node Markdown gives structure to; undefined for nodes read as plain lines. */
 function structuralBlock(node: MarkdownBlock, text: string): Block[] | 'skip' | undefined {
   const { start, end } = node;
@@ -129,7 +145,7 @@ function structuralBlock(node: MarkdownBlock, text: string): Block[] | 'skip' | 
     case 'heading':
       return [{ kind: 'heading', depth: node.depth, text: headingRun(text, start, end), start, end }];
     case 'table':
-      return [{ kind: 'grid', rows: node.rows.map((row) => row.map((cell) => cellRun(text, cell.start, cell.end))), start, end }];
+      return [gridBlock(node, text)];
     case 'html':
       // Comments are collected from the whole text by the builder; other HTML is read as lines.
       return /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)+$/u.test(text.slice(start, end)) ? 'skip' : undefined;

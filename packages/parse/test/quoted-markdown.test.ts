@@ -30,6 +30,41 @@ describe('a Markdown report quoted line by line', () => {
     }
   });
 
+  // A table's lines indented (2 or 4 spaces, or under a list item) or quoted twice: each is still the table.
+  const indentTables = (text: string, pad: string): string => text.split('\n').map((line) => (line.startsWith('|') ? pad + line : line)).join('\n');
+  const underListItems = (text: string): string => {
+    const out: string[] = [];
+    let inTable = false;
+    for (const line of text.split('\n')) {
+      const row = line.startsWith('|');
+      if (row && !inTable) out.push('- 见下表：', '');
+      out.push(row ? `  ${line}` : line);
+      inTable = row;
+    }
+    return out.join('\n');
+  };
+  const CONTAINERS: Array<[string, (text: string) => string, boolean]> = [
+    ['quoted twice', (text) => quote(text, '> > '), true],
+    ['tables indented 2 spaces', (text) => indentTables(text, '  '), true],
+    ['tables indented 4 spaces', (text) => indentTables(text, '    '), true],
+    ['tables under a list item', underListItems, false],
+  ];
+  it.each(CONTAINERS)('%s: the same data and the same findings, clean and with a fault', async (_name, wrap, sameLines) => {
+    const shown = (text: string): string[] => findings(text).map((f) => (sameLines ? f : f.replace(/ \d+$/, '')));
+    for (let seed = 1; seed <= 8; seed++) {
+      const data = randomReport(seed);
+      const plain = (await LAYOUTS.markdown.write(compose(data, { seed }), { seed })) as string;
+      const wrapped = wrap(plain);
+      const back = toReportData(parseReport(wrapped, { fileName: 'r.md' }), { reportYear: data.reportYear });
+      const expected = toReportData(parseReport(plain, { fileName: 'r.md' }), { reportYear: data.reportYear });
+      expect(back.ok && expected.ok && back.data.tables, `seed ${seed}`).toEqual(expected.ok && expected.data.tables);
+      expect(shown(wrapped), `seed ${seed}`).toEqual(shown(plain));
+      const fault = injectFault(data, FAULT_KINDS[seed % FAULT_KINDS.length]!, seed, { composeSeed: seed });
+      const faulty = (await LAYOUTS.markdown.write(fault.doc, { seed })) as string;
+      expect(shown(wrap(faulty)), `seed ${seed}: ${fault.detail}`).toEqual(shown(faulty));
+    }
+  });
+
   it('keeps the quoted cells at their places in the file', () => {
     const text = quote('# 某某市某某局2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n| 项目 | 数量 |\n| --- | --- |\n| 一、本年新收政府信息公开申请数量 | 95 |\n', '> ');
     const doc = parseReport(text, { fileName: 'r.md' });
