@@ -60,27 +60,47 @@ export function termCell(identity: Identity, place: string, term: IdentityTerm):
   return identity.per === 'column' ? { row: term.ref, column: place, previousYear } : { row: place, column: term.ref, previousYear };
 }
 
-function sideSum(terms: readonly EvaluatedTerm[], side: 'left' | 'right'): number | undefined {
-  let sum = 0;
-  for (const t of terms) {
-    if (t.side !== side) continue;
-    if (t.value === undefined) return undefined;
-    sum += (t.term.sign ?? 1) * t.value;
-  }
-  return roundAmount(sum);
+/** Each term of an identity at one place, with its side and cell: the same for every report, made once. */
+interface PlacedTerm {
+  term: IdentityTerm;
+  side: 'left' | 'right';
+  cell: TermCell;
 }
 
-/** Evaluates an identity at one place: every term's cell and value, each side's sum, the difference. */
+const placedTerms = new WeakMap<Identity, Map<string, readonly PlacedTerm[]>>();
+
+function termsAt(identity: Identity, place: string): readonly PlacedTerm[] {
+  let byPlace = placedTerms.get(identity);
+  if (!byPlace) placedTerms.set(identity, (byPlace = new Map()));
+  let terms = byPlace.get(place);
+  if (!terms) {
+    const placed = (side: 'left' | 'right') => (term: IdentityTerm): PlacedTerm => Object.freeze({ term, side, cell: Object.freeze(termCell(identity, place, term)) });
+    terms = Object.freeze([...identity.left.map(placed('left')), ...identity.right.map(placed('right'))]);
+    byPlace.set(place, terms);
+  }
+  return terms;
+}
+
+/**
+ * Evaluates an identity at one place: every term's cell and value, each side's sum, the difference.
+ * It runs for every place of every identity of every report a folder run reads, so it makes one object
+ * per term and nothing else; a term's `cell` is shared between evaluations (do not change it).
+ */
 export function evaluate(identity: Identity, place: string, cells: CellLookup): Evaluation {
-  const terms: EvaluatedTerm[] = [
-    ...identity.left.map((term) => ({ term, side: 'left' as const })),
-    ...identity.right.map((term) => ({ term, side: 'right' as const })),
-  ].map(({ term, side }) => {
-    const cell = termCell(identity, place, term);
-    return { term, side, cell, value: cells(cell) };
-  });
-  const left = sideSum(terms, 'left');
-  const right = sideSum(terms, 'right');
+  const placed = termsAt(identity, place);
+  const terms: EvaluatedTerm[] = new Array<EvaluatedTerm>(placed.length);
+  let left: number | undefined = 0;
+  let right: number | undefined = 0;
+  for (let i = 0; i < placed.length; i++) {
+    const { term, side, cell } = placed[i]!;
+    const value = cells(cell);
+    terms[i] = { term, side, cell, value };
+    const signed = value === undefined ? undefined : (term.sign ?? 1) * value;
+    if (side === 'left') left = left === undefined || signed === undefined ? undefined : left + signed;
+    else right = right === undefined || signed === undefined ? undefined : right + signed;
+  }
+  if (left !== undefined) left = roundAmount(left);
+  if (right !== undefined) right = roundAmount(right);
   const difference = left !== undefined && right !== undefined ? roundAmount(left - right) : undefined;
   return { identity, place, terms, left, right, difference };
 }

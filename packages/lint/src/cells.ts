@@ -66,17 +66,16 @@ export function checkIdentity(
 ): IdentityFailure[] {
   const rows = placedRows(tableOf(current, identity.table));
   const previousRows = placedRows(previous ? tableOf(previous, identity.table) : undefined);
+  const lookup = (cell: TermCell): number | undefined => readCell(cell.previousYear ? previousRows : rows, cell.row, cell.column)?.value;
   const failures: IdentityFailure[] = [];
   for (const place of identityPlaces(format, identity)) {
-    const reads = new Map<TermCell, ReadCell>();
-    const evaluation = evaluate(identity, place, (cell) => {
-      const read = readCell(cell.previousYear ? previousRows : rows, cell.row, cell.column);
-      if (read) reads.set(cell, read);
-      return read?.value;
-    });
+    const evaluation = evaluate(identity, place, lookup);
     if (evaluation.difference === undefined || evaluation.difference === 0) continue;
+    // Only a place that fails needs its cells, which every term has (the sums are complete).
     const termValues = (side: 'left' | 'right'): TermValue[] =>
-      evaluation.terms.filter((t) => t.side === side).map((t) => ({ term: t.term, rowId: t.cell.row, columnId: t.cell.column, read: reads.get(t.cell)! }));
+      evaluation.terms
+        .filter((t) => t.side === side)
+        .map((t) => ({ term: t.term, rowId: t.cell.row, columnId: t.cell.column, read: readCell(t.cell.previousYear ? previousRows : rows, t.cell.row, t.cell.column)! }));
     failures.push({ identity, over: place, left: termValues('left'), right: termValues('right'), leftSum: evaluation.left!, rightSum: evaluation.right! });
   }
   return failures;
