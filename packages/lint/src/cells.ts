@@ -66,7 +66,8 @@ export function checkIdentity(
 ): IdentityFailure[] {
   const rows = placedRows(tableOf(current, identity.table));
   const previousRows = placedRows(previous ? tableOf(previous, identity.table) : undefined);
-  const lookup = (cell: TermCell): number | undefined => readCell(cell.previousYear ? previousRows : rows, cell.row, cell.column)?.value;
+  const readTerm = (cell: TermCell): ReadCell | undefined => readCell(cell.previousYear ? previousRows : rows, cell.row, cell.column);
+  const lookup = (cell: TermCell): number | undefined => readTerm(cell)?.value;
   const failures: IdentityFailure[] = [];
   for (const place of identityPlaces(format, identity)) {
     const evaluation = evaluate(identity, place, lookup);
@@ -75,7 +76,7 @@ export function checkIdentity(
     const termValues = (side: 'left' | 'right'): TermValue[] =>
       evaluation.terms
         .filter((t) => t.side === side)
-        .map((t) => ({ term: t.term, rowId: t.cell.row, columnId: t.cell.column, read: readCell(t.cell.previousYear ? previousRows : rows, t.cell.row, t.cell.column)! }));
+        .map((t) => ({ term: t.term, rowId: t.cell.row, columnId: t.cell.column, read: readTerm(t.cell)! }));
     failures.push({ identity, over: place, left: termValues('left'), right: termValues('right'), leftSum: evaluation.left!, rightSum: evaluation.right! });
   }
   return failures;
