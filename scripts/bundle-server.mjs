@@ -14,6 +14,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { nodeEsmOptions } from './esbuild-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const server = join(root, 'packages', 'language-server');
@@ -36,18 +37,9 @@ export async function bundleServer() {
   await build({
     entryPoints: { server: join(server, 'dist', 'bin.js'), worker: join(server, 'dist', 'worker.js') },
     outdir: BUNDLE_DIR,
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // CommonJS dependencies call require(); give each ES module of the bundle one.
-    banner: { js: "import { createRequire as __nianbaoCreateRequire } from 'node:module'; const require = __nianbaoCreateRequire(import.meta.url);" },
-    // jsonc-parser's `main` is a UMD build whose inner require()s a bundler cannot follow: take its ESM build.
-    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+    ...nodeEsmOptions,
     plugins: [ownUrls],
     legalComments: 'none',
-    logLevel: 'warning',
   });
   // The files of dist/ it was made from are named by their absolute place: a moved checkout runs dist/.
   writeFileSync(join(BUNDLE_DIR, 'built-at'), root);

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { nodeEsmOptions } from './esbuild-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,18 +27,9 @@ export async function bundleCli(outDir) {
   await build({
     entryPoints: { nianbao: `${root}packages/cli/src/bin.ts`, 'lint-worker': `${root}packages/cli/src/lint-worker.ts` },
     outdir: outDir,
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // CommonJS dependencies (iconv-lite, exceljs) call require(); give each ES module of the bundle one.
-    banner: { js: "import { createRequire as __nianbaoCreateRequire } from 'node:module'; const require = __nianbaoCreateRequire(import.meta.url);" },
-    // jsonc-parser's `main` is a UMD build whose inner require()s a bundler cannot follow: take its ESM build.
-    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+    ...nodeEsmOptions,
     absWorkingDir: root,
     legalComments: 'linked',
-    logLevel: 'warning',
   });
   // pdf.js is imported from its files when a PDF comes (never bundled): ship its legacy build, worker and
   // font data beside the bundle, where the PDF reader looks when the package is not installed.
