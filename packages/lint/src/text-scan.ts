@@ -76,11 +76,24 @@ function unitsToString(units: Uint16Array, length: number): string {
 
 /**
  * The flat form of `source`: whitespace runs dropped, one space kept between two digits
- * unless the run is a bare line break (`\n` or `\r\n`: a crawl breaks a number wherever the page had an
- * inline element, `201` / `9` / `年`), full-width digits made ASCII. One pass into a code-unit buffer
+ * unless the run is a line break (`\n` or `\r\n`, maybe with the next line's indentation: a crawl breaks a
+ * number wherever the page had an inline element, `201` / `9` / `年`, and aligned text wherever the line is
+ * full), full-width digits made ASCII. One pass into a code-unit buffer
  * and, when asked, a typed array of offsets: a long paragraph costs a few bytes per character, not a
  * string and an array slot per whitespace run.
  */
+/** Whether the whitespace run `[i, j)` is one line break, maybe with the next line's indentation (aligned text). */
+function isLineBreak(source: string, i: number, j: number): boolean {
+  let k = i;
+  if (source.charCodeAt(k) === 0x0d) k++;
+  if (source.charCodeAt(k) !== 0x0a) return false;
+  for (k++; k < j; k++) {
+    const c = source.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x3000) return false;
+  }
+  return true;
+}
+
 function flattenRange(source: string, withOffsets: boolean, base: number): { units: Uint16Array; length: number; offsets: Int32Array | undefined } {
   const units = new Uint16Array(source.length);
   const offsets = withOffsets ? new Int32Array(source.length + 1) : undefined;
@@ -97,9 +110,7 @@ function flattenRange(source: string, withOffsets: boolean, base: number): { uni
     }
     let j = i + 1;
     while (j < source.length && isSpace(source.charCodeAt(j))) j++;
-    const run = j - i;
-    const bareBreak = (run === 1 && c === 0x0a) || (run === 2 && c === 0x0d && source.charCodeAt(i + 1) === 0x0a);
-    if (!bareBreak && n > 0 && isDigit(units[n - 1]!) && j < source.length && isDigit(source.charCodeAt(j))) {
+    if (!isLineBreak(source, i, j) && n > 0 && isDigit(units[n - 1]!) && j < source.length && isDigit(source.charCodeAt(j))) {
       units[n] = 0x20;
       if (offsets) offsets[n] = base + i;
       n++;

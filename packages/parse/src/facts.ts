@@ -219,22 +219,33 @@ export function findComments(text: string, lines: LineIndex): CommentNode[] {
   return found;
 }
 
-const TITLE_YEAR = new RegExp(`(\\d{4})\\s*年度?|(${CJK_YEAR_SOURCE})\\s*年度?`, 'u');
+/** A title's year, its digits maybe broken by the title's line break (as dates, never by a space alone). */
+const TITLE_YEAR = new RegExp(`((?:\\d(?:\\r?\\n[ \\t\\u3000]*)?){3}\\d)\\s*年度?|(${CJK_YEAR_SOURCE})\\s*年度?`, 'u');
+const LINE_BREAK_IN_DIGITS = /(?<=\d)\r?\n[ \t\u3000]*(?=\d)/gu;
 
 /** Reads the year and the agency out of a title line. */
 export function titleNode(text: string, start: number, end: number, lines: LineIndex): TitleNode {
   const raw = text.slice(start, end);
-  const node: TitleNode = { text: compactCjk(raw.replace(/^#+\s*/u, '').replace(/[《》]/gu, '')), span: lines.span(start, end), year: null, agency: null };
+  const node: TitleNode = { text: compactCjk(raw.replace(LINE_BREAK_IN_DIGITS, '').replace(/^#+\s*/u, '').replace(/[《》]/gu, '')), span: lines.span(start, end), year: null, agency: null };
   const m = TITLE_YEAR.exec(raw);
   if (m) {
-    node.year = m[1] ? Number(m[1]) : cjkYear(m[2]!);
+    node.year = m[1] ? digitsOf(m[1]) : cjkYear(m[2]!);
     node.yearSpan = lines.span(start + m.index, start + m.index + m[0].length);
     const before = compactCjk(raw.slice(0, m.index).replace(/^#+\s*/u, '').replace(/[《》]/gu, ''));
-    const after = compactCjk(raw.slice(m.index + m[0].length));
+    const after = compactCjk(raw.slice(m.index + m[0].length).replace(LINE_BREAK_IN_DIGITS, ''));
     const agency = before !== '' ? before.replace(/关于$/u, '') : (/^(.*?)(?:政府信息公开|政务公开|信息公开)/u.exec(after)?.[1] ?? '');
     node.agency = agency !== '' ? agency : null;
   }
   return node;
+}
+
+function unclosed(text: string, open: string, close: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === open) depth++;
+    else if (ch === close && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** Whether a line reads like a report title. */
@@ -242,6 +253,10 @@ export function looksLikeTitle(text: string): boolean {
   const body = text.trim();
   // A piece of a sentence (`…年度报告。本报告由…`) or of a citation (`)…关于…年度报告有关事项的通知(`) is not
   // a title, though a crawl puts it on a line of its own.
-  if (/[。；，,]/u.test(body) || /^[)）、，,。；]/u.test(body) || /通知/u.test(body) || (/《/u.test(body) && !/^《[^》]*》$/u.test(body))) return false;
-  return body.length <= 80 && /(年度报告|年报|工作报告)/u.test(body);
+  if (/[。；，,]/u.test(body) || /^[)）、，,。；]/u.test(body) || /通知/u.test(body) || (/[《》]/u.test(body) && !/^《[^《》]*》$/u.test(body))) return false;
+  // Nor is a line a bracket opens and does not close (`…年度报告格式》（国办公`): the citation goes on below.
+  if (unclosed(body, '（', '）') || unclosed(body, '(', ')')) return false;
+  // The report's name ends the title (a bracketed note or a closing 》 may follow): a crawl's piece
+  // `公开工作年度报告格` of `…年度报告格式` does not.
+  return body.length <= 80 && /(?:年度报告|年报|工作报告)\s*(?:[（(][^（）()]*[）)])?\s*》?$/u.test(body);
 }

@@ -60,11 +60,16 @@ const YEAR_IN_TITLE = new RegExp(`\\d{4}\\s*年|${CJK_YEAR_SOURCE}\\s*年`, 'u')
 
 /**
  * Whether a title line is the rest of the line before it: `某某街道办事处` / `2023年政府信息公开工作年度报告`,
- * or broken after the year or inside the words (`某某街道2023年` / `政府信息公开工作年度报告`). The line
+ * or broken after the year, inside it or inside the words (`某某街道2023年` / `政府信息公开工作年度报告`). The line
  * before must read as the title's start: no sentence punctuation and no full date (a 发布日期 line).
  */
 function titleContinues(before: string, title: string): boolean {
   if (AGENCY_LINE.test(before) && /^\s*\d{4}/u.test(title)) return true;
+  // Broken inside the year itself (`某某镇人民政府202` / `5年政府信息公开工作年度报告`): a narrow page wraps
+  // a centred title wherever the line is full.
+  const head = /\d{1,3}$/u.exec(before);
+  const tail = /^\s*(\d{1,3})\s*年/u.exec(title);
+  if (head && tail && head[0].length + tail[1]!.length === 4 && AGENCY_LINE.test(before.slice(0, head.index))) return true;
   if (before.length > 40 || /[。，；：:,;、！？!?]/u.test(before) || /\d{1,2}\s*月/u.test(before)) return false;
   return YEAR_IN_TITLE.test(before) && !YEAR_IN_TITLE.test(title);
 }
@@ -72,15 +77,20 @@ function titleContinues(before: string, title: string): boolean {
 function findTitle(blocks: readonly Block[], firstHeading: number, text: string, lines: LineIndex): { title?: TitleNode; used: number[] } {
   const limit = firstHeading < 0 ? Math.min(blocks.length, 30) : firstHeading;
   let previous: { index: number; cell: { text: string; start: number; end: number } } | undefined;
+  // Inside a citation a crawl broke over lines (`…和《中华人民共和国` / `政府信息公开工作年度报告` / `格式》`)
+  // no line is the title.
+  let citation = 0;
   for (let i = 0; i < limit; i++) {
     const b = blocks[i]!;
     if (b.kind === 'blank') continue;
     const cell = soleCell(b);
+    const before = citation;
+    citation = citationDepth(b, citation);
     if (!cell) {
       previous = undefined;
       continue;
     }
-    if (looksLikeTitle(cell.text)) {
+    if (before === 0 && looksLikeTitle(cell.text)) {
       if (previous !== undefined && previous.index === i - 1 && titleContinues(previous.cell.text, cell.text)) {
         return { title: titleNode(text, previous.cell.start, cell.end, lines), used: [previous.index, i] };
       }
@@ -89,6 +99,19 @@ function findTitle(blocks: readonly Block[], firstHeading: number, text: string,
     previous = cell.text.length <= 30 ? { index: i, cell } : undefined;
   }
   return { used: [] };
+}
+
+/** How many 《 are open after this block, given how many were before it. */
+function citationDepth(block: Block, depth: number): number {
+  const texts = block.kind === 'heading' ? [block.text.text] : block.kind === 'line' ? block.cells.map((c) => c.text) : [];
+  let d = depth;
+  for (const text of texts) {
+    for (const ch of text) {
+      if (ch === '《') d++;
+      else if (ch === '》' && d > 0) d--;
+    }
+  }
+  return d;
 }
 
 /** The sole text of the nearest non-blank block before (`step` -1) or after (+1) block `index`. */

@@ -614,8 +614,11 @@ function assembleMatrix(b: Builder, input: readonly PhysicalRow[]): void {
   };
   // A label-only line whose text matched nothing: perhaps the start of a label the next line finishes.
   let fragment: { token: Token; start: number; tolerance: ToleranceNode } | undefined;
+  // The previous row's group and column labels that only resemble the format's: perhaps wrapped into this row.
+  let unfinished: Array<{ m: MatchedToken; at: number }> = [];
   for (let i = 0; i < rows.length; i++) {
     let row = rows[i]!;
+    if (unfinished.length > 0 && b.table.mode === 'row-per-line') row = rows[i] = finishWrappedLabels(b, unfinished, row);
     // A cell whose numbers stand on its first line (LibreOffice and Word PDFs top-align them): the label
     // goes on below them, on the lines the next row's numbers come after.
     if (previous?.labelMatch && !isSolid(previous.labelMatch.match) && b.table.mode === 'row-per-line') {
@@ -646,7 +649,12 @@ function assembleMatrix(b: Builder, input: readonly PhysicalRow[]): void {
     }
     const heldFragment = fragment;
     fragment = undefined;
-    for (const x of matched) if (x.m && x.m !== rowLabel) table.labels.push(labelNode(b, x.m));
+    unfinished = [];
+    for (const x of matched) {
+      if (!x.m || x.m === rowLabel) continue;
+      if (x.m.role !== 'row' && !isSolid(x.m.match)) unfinished.push({ m: x.m, at: table.labels.length });
+      table.labels.push(labelNode(b, x.m));
+    }
     for (const x of matched) if (x.m?.role === 'column' && x.t.gridColumn !== undefined) b.columnAt.set(x.m.match.id, x.t.gridColumn);
 
     // A label broken over lines: the rest of it stands alone (with or without the numbers).
@@ -746,6 +754,30 @@ function assembleMatrix(b: Builder, input: readonly PhysicalRow[]): void {
   }
 }
 
+/**
+ * A group label wrapped below the line its row ends on (`三、本年度办 理结` beside one row's numbers, `果`
+ * beside the next row's label): a piece on the next line, under the same columns, that makes the label
+ * the format's own is taken out of this row and finishes it.
+ */
+function finishWrappedLabels(b: Builder, unfinished: ReadonlyArray<{ m: MatchedToken; at: number }>, row: PhysicalRow): PhysicalRow {
+  let tokens = row.tokens;
+  for (const { m, at } of unfinished) {
+    const from = displayColumns(b, m.token);
+    const lastLine = b.lines.point(Math.max(m.token.start, m.token.end - 1)).line;
+    const piece = tokens.find((t) => {
+      if (t.kind !== 'text' || t.valueLike || t.gridColumn !== undefined) return false;
+      const place = displayColumns(b, t);
+      return place.line === lastLine + 1 && place.from < from.to && from.from < place.to;
+    });
+    if (!piece) continue;
+    const again = matchToken(joinPieces(m.token, piece), b.spec, b.format.labelDeviations, false);
+    if (!again || again.role !== m.role || again.match.id !== m.match.id || !isSolid(again.match)) continue;
+    b.table.labels[at] = labelNode(b, again);
+    tokens = tokens.filter((t) => t !== piece);
+  }
+  return tokens === row.tokens ? row : { ...row, tokens };
+}
+
 interface RowAnalysis {
   labelTokens: Token[];
   values: Token[];
@@ -799,40 +831,71 @@ function displayColumns(b: Builder, t: Token): { line: number; from: number; to:
 }
 
 /**
- * A header or label cell wrapped inside its column (`上一年项目数` over `量`, `商业` over `企业`): the
- * piece on the next line under the same columns finishes it, when together they say a label outright.
+ * A header or label cell wrapped inside its column (`上一年项目数` over `量`, `商业` over `企业`, or over
+ * three lines `上一年` / `项目数` / `量`): the pieces on the lines below under the same columns finish it,
+ * when together they say a label outright. Pieces that only begin a label are joined on trial, and given
+ * back as they were when no later piece finishes it.
  */
 function joinColumnWraps(b: Builder, tokens: readonly Token[], match: (t: Token) => MatchedToken | undefined): Token[] {
   if (tokens.length < 2) return [...tokens];
-  const placed = tokens.map((t) => ({ t, at: displayColumns(b, t) }));
-  const out: Array<{ t: Token; at: { line: number; from: number; to: number } }> = [];
+  const placed = tokens.map((t, index) => ({ t, at: displayColumns(b, t), index }));
+  // `last`: the line of a joined label's lowest piece, where the next piece looks for it; `parts`: the
+  // pieces it was joined from, with their places in the row.
+  type Entry = { t: Token; at: { line: number; from: number; to: number }; last: number; parts: Array<{ t: Token; index: number }> };
+  const out: Entry[] = [];
   const solid = (m: MatchedToken | undefined): boolean => m !== undefined && isSolid(m.match);
-  const onLine = (line: number): typeof out => out.filter((o) => o.at.line === line);
+  // A recorded deviation is solid, but the format's own label is better: `上一年项目数` (a deviation) over
+  // `量` is `上一年项目数量`.
+  const rank = (m: MatchedToken | undefined): number => (m === undefined || !isSolid(m.match) ? 0 : m.match.kind === 'deviation' ? 1 : 2);
+  const vocabulary = candidatesFor(b.spec).vocabulary;
+  const begins = (t: Token): boolean => {
+    const key = t.key ?? normalizeLabel(t.text);
+    return key.length >= 2 && (vocabulary.get(key[0]!) ?? []).some((label) => label.length > key.length && label.startsWith(key));
+  };
+  const onLine = (line: number | undefined): Entry[] => (line === undefined ? [] : out.filter((o) => o.at.line === line || o.last === line));
+  // The lines of this row, top to bottom: the line above a piece is the row's line before its own, so a
+  // page break inside a wrapped header (blank lines, a page number, a form feed) parts nothing.
+  const lines = [...new Set(placed.map((p) => p.at.line))].sort((x, y) => x - y);
+  const above = (line: number | undefined, by: number): number | undefined => (line === undefined ? undefined : lines[lines.indexOf(line) - by]);
   for (const cur of placed) {
     // The line above, or the one above that when a header cell centred between them (`信息内容`) stands
     // alone on the line in between.
-    let lineAbove = onLine(cur.at.line - 1);
-    if (lineAbove.length === 1 && solid(match(lineAbove[0]!.t))) lineAbove = onLine(cur.at.line - 2);
+    let lineAbove = onLine(above(cur.at.line, 1));
+    if (lineAbove.length === 1 && solid(match(lineAbove[0]!.t))) lineAbove = onLine(above(cur.at.line, 2));
     const own = placed.filter((p) => p.at.line === cur.at.line);
     const alone = own.length === 1;
     // Under the same columns; the same cell of a line with as many cells (a PDF's cells lose their
     // columns to tabs); or, for a piece alone on its line, any unfinished label of the line above.
     const sameIndex = own.length === lineAbove.length ? lineAbove[own.indexOf(cur)] : undefined;
-    const candidates = [
-      ...lineAbove.filter((o) => o.at.from < cur.at.to && cur.at.from < o.at.to),
-      ...(sameIndex ? [sameIndex] : []),
-      ...(alone ? lineAbove : []),
-    ];
-    const above = candidates.find((o) => !solid(match(o.t)) && solid(match(joinPieces(o.t, cur.t))));
-    if (above) {
-      above.t = joinPieces(above.t, cur.t);
+    const under = lineAbove.filter((o) => o.at.from < cur.at.to && cur.at.from < o.at.to);
+    // The last label of a line and the last of the line above stand in the row label column, whatever
+    // their offsets (a wrapped closing quote before one shifts it: `” 4.保护第三方合 法权` / `益`).
+    const lastOfLine = own[own.length - 1] === cur ? lineAbove.reduce<Entry | undefined>((r, o) => (!r || o.at.from > r.at.from ? o : r), undefined) : undefined;
+    const candidates = [...under, ...(sameIndex ? [sameIndex] : []), ...(alone ? lineAbove : []), ...(lastOfLine ? [lastOfLine] : [])];
+    const over =
+      candidates.find((o) => {
+        const joined = rank(match(joinPieces(o.t, cur.t)));
+        return joined > 0 && joined > rank(match(o.t));
+      }) ??
+      // Under the same columns, the beginning of a label grown by a piece that keeps it one.
+      under.find((o) => rank(match(o.t)) === 0 && begins(o.t) && begins(joinPieces(o.t, cur.t)));
+    if (over) {
+      over.t = joinPieces(over.t, cur.t);
       // It keeps its line: the other cells of that line still pair with the next line's by position.
-      above.at = { line: above.at.line, from: Math.min(above.at.from, cur.at.from), to: Math.max(above.at.to, cur.at.to) };
+      over.at = { line: over.at.line, from: Math.min(over.at.from, cur.at.from), to: Math.max(over.at.to, cur.at.to) };
+      over.last = cur.at.line;
+      over.parts.push({ t: cur.t, index: cur.index });
       continue;
     }
-    out.push({ ...cur });
+    out.push({ t: cur.t, at: cur.at, last: cur.at.line, parts: [{ t: cur.t, index: cur.index }] });
   }
-  return out.map((o) => o.t);
+  // A trial join no piece finished: its pieces again, each in its place.
+  const kept: Array<{ t: Token; index: number }> = [];
+  for (const o of out) {
+    if (o.parts.length > 1 && rank(match(o.t)) === 0) kept.push(...o.parts);
+    else kept.push({ t: o.t, index: o.parts[0]!.index });
+  }
+  return kept.sort((x, y) => x.index - y.index).map((k) => k.t);
 }
 
 /** One label token from two pieces of text on different lines, keeping where each piece is. */

@@ -40,6 +40,9 @@ describe('title, agency and year', () => {
     ['after the year', `${AGENCY}2023年\n政府信息公开工作年度报告`, titleLine(2023)],
     ['inside the words', `${AGENCY}2023年政府信息\n公开工作年度报告`, titleLine(2023)],
     ['before 年度, both lines indented', `  ${AGENCY}  \n  2023年度政府信息公开工作年度报告`, `${AGENCY}2023年度政府信息公开工作年度报告`],
+    // A centred title on a narrow page wraps wherever the line is full, the year's digits too.
+    ['inside the year', `${AGENCY}202\n3年政府信息公开工作年度报告`, titleLine(2023)],
+    ['inside the year, the next line indented', `      ${AGENCY}20\n       23年政府信息公开工作年度报告`, titleLine(2023)],
   ];
   for (const [name, written, title] of breaks) {
     it(`a title broken ${name}`, () => {
@@ -50,6 +53,13 @@ describe('title, agency and year', () => {
       expect(doc.paragraphs[0]?.text.startsWith('本报告依据')).toBe(true);
     });
   }
+
+  it('a line ending in digits above a title is not its year unless the two make one (`…局12` / `2023年…`, `…局20` / `3年…`)', () => {
+    for (const written of [`${AGENCY}12\n2023年政府信息公开工作年度报告`, `${AGENCY}20\n3年政府信息公开工作年度报告`]) {
+      const doc = parseReport(replaced(pdfReport().text, titleLine(2023), written));
+      expect(doc.title?.span.start.line, written).toBe(2);
+    }
+  });
 
   it('a date line above the title is not part of it', () => {
     const text = replaced(pdfReport().text, titleLine(2023), `2024年1月15日\n${AGENCY}政府信息公开工作年度报告`);
