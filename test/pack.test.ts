@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers/cli.js';
@@ -15,7 +15,10 @@ describe('the installable tarball (npm run pack)', () => {
     // --offline: nothing may come from a registry; the tarball must carry everything it needs.
     execFileSync('npm', ['install', '--global', '--offline', '--no-audit', '--no-fund', '--prefix', prefix.dir, tarball], { encoding: 'utf8', stdio: 'pipe' });
     const bin = join(prefix.dir, 'bin', 'nianbao');
-    const run = (args: string[]) => spawnSync(bin, args, { cwd: prefix.dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+    // The launcher writes a code cache of its own only where the shipped one is refused: here, to see which.
+    const userCache = tempDir();
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      spawnSync(bin, args, { cwd: prefix.dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '', XDG_CACHE_HOME: userCache.dir, ...env } });
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/u);
     const lint = run(['lint', join(CORPUS_DIR, '001_ae5e98d31dd755d7.txt'), '--format', 'sarif']);
     expect(lint.status).toBe(1);
@@ -35,5 +38,19 @@ describe('the installable tarball (npm run pack)', () => {
     const generated = run(['generate', join(ROOT, 'schemas/report-data.example.json')]);
     expect(generated.status, generated.stderr).toBe(0);
     expect(generated.stdout).toContain('## 三、收到和处理政府信息公开申请情况');
+    // Every run above started from the shipped code cache: V8 took it, so none was made again.
+    expect(readdirSync(userCache.dir)).toEqual([]);
+
+    // The same findings from the ES modules (the launcher's fallback), and from a cache V8 refuses, which
+    // the launcher then makes again in the user's cache folder and takes on the next run.
+    const report = join(CORPUS_DIR, '002_8df8c676ffab5338.txt');
+    const expected = run(['lint', report, '--format', 'json']).stdout;
+    expect(JSON.parse(expected).length).toBeGreaterThan(0);
+    expect(run(['lint', report, '--format', 'json'], { NIANBAO_NO_CODE_CACHE: '1' }).stdout).toBe(expected);
+    writeFileSync(join(prefix.dir, 'lib', 'node_modules', 'nianbao', 'dist', 'nianbao-cli.cache'), 'not a code cache');
+    expect(run(['lint', report, '--format', 'json']).stdout).toBe(expected);
+    expect(readdirSync(join(userCache.dir, 'nianbao'))).toEqual([expect.stringMatching(/^code-.*\.cache$/u)]);
+    expect(run(['lint', report, '--format', 'json']).stdout).toBe(expected);
+    userCache.cleanup();
   }, 120_000);
 });

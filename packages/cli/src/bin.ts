@@ -11,7 +11,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   stdoutGone = true;
 });
 
-process.exitCode = await run(process.argv.slice(2), {
+// No top-level await: the installed CLI is also built as a script (scripts/pack-cli.mjs).
+void run(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => {
     if (!stdoutGone) process.stdout.write(text);
@@ -25,4 +26,6 @@ process.exitCode = await run(process.argv.slice(2), {
     return new Uint8Array(Buffer.concat(chunks));
   },
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

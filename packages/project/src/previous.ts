@@ -119,11 +119,36 @@ export function pairAmong(file: string, document: ReportDocument, candidates: re
   return pairIdentityAmong(identityOf(resolve(file), document), candidates);
 }
 
-/** The same pairing from an identity alone (a cached result knows who its report is by, not its model). */
+/**
+ * The same pairing from an identity alone (a cached result knows who its report is by, not its model):
+ * `pairPreviousReport` among the candidates of another file name, looked up by agency and year, since
+ * every report of a folder is paired against the same list.
+ */
 export function pairIdentityAmong(identity: ReportIdentity, candidates: readonly Candidate[]): Candidate | undefined {
-  const others = candidates.filter((c) => basename(c.file) !== basename(identity.file));
-  const paired = pairPreviousReport(identity, others);
-  return paired ? others.find((c) => c.file === paired.file) : undefined;
+  if (identity.agency === undefined || identity.year === undefined) return undefined;
+  const name = basename(identity.file);
+  const matches = (byIdentity(candidates).get(identityKey(identity.agency, identity.year - 1)) ?? []).filter((c) => c.file !== identity.file && basename(c.file) !== name);
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+const identityKey = (agency: string, year: number): string => `${normalizeAgencyName(agency)}\0${year}`;
+const INDEXES = new WeakMap<readonly Candidate[], Map<string, Candidate[]>>();
+
+/** A folder's candidates by normalised agency and year, made once per list. */
+function byIdentity(candidates: readonly Candidate[]): Map<string, Candidate[]> {
+  let index = INDEXES.get(candidates);
+  if (!index) {
+    index = new Map();
+    for (const c of candidates) {
+      if (c.agency === undefined || c.year === undefined) continue;
+      const key = identityKey(c.agency, c.year);
+      const list = index.get(key);
+      if (list) list.push(c);
+      else index.set(key, [c]);
+    }
+    INDEXES.set(candidates, index);
+  }
+  return index;
 }
 
 /** `previous: auto` in one call: reads the folder of `file` and pairs. */

@@ -33,6 +33,16 @@ let loaded: Promise<{ pdfjs: PdfJs; assets: string }> | undefined;
  * Node; with no `Worker` there it runs its worker in this thread, importing the worker module from
  * `workerSrc`, so nothing is fetched and no worker file has to be served.
  */
+/**
+ * `import()` of an ES module file. The installed CLI runs from a V8 code cache (a script compiled by
+ * node:vm, scripts/packed-launcher.mjs), where `import()` has no module loader of its own: its launcher
+ * lends one as `globalThis.__nianbaoImport`.
+ */
+function importFile(url: string): Promise<unknown> {
+  const lent = (globalThis as { __nianbaoImport?: (url: string) => Promise<unknown> }).__nianbaoImport;
+  return lent ? lent(url) : import(url);
+}
+
 function loadPdfJs(): Promise<{ pdfjs: PdfJs; assets: string }> {
   loaded ??= (async () => {
     const root = pdfJsRoot();
@@ -43,10 +53,10 @@ function loadPdfJs(): Promise<{ pdfjs: PdfJs; assets: string }> {
     await provideDomMatrix();
     const pdfjs = await withoutRenderingWarnings(() =>
       keepingNatives(async () => {
-        const api = (await import(pathToFileURL(build).href)) as PdfJs;
+        const api = (await importFile(pathToFileURL(build).href)) as PdfJs;
         // The worker module is imported here, not at the first read, so that its polyfills load inside
         // keepingNatives too; importing it registers it as the in-thread worker pdf.js looks for.
-        await import(worker);
+        await importFile(worker);
         return api;
       }),
     );
