@@ -31,27 +31,32 @@ function boundedCut(text: string, from: number, limit: number): number {
   return at > from + 1 ? at : limit;
 }
 
+/** The line index a sentence's numbers are placed with, beside the sentence: read once, when they are. */
+const LINES = Symbol('lines');
+
+/** One getter for every sentence: a closure per sentence made each one an object of its own shape, several times its size. */
+function numbersOf(this: SentenceNode & { [LINES]?: LineIndex }): NumberNode[] {
+  const numbers: NumberNode[] = [];
+  const lines = this[LINES]!;
+  const s = this.span.start.offset;
+  for (const m of this.text.matchAll(NUMBER_IN_TEXT)) {
+    const value = Number(m[0].replace(/,/gu, ''));
+    if (Number.isFinite(value)) numbers.push({ text: m[0], value, span: lines.span(s + m.index, s + m.index + m[0].length) });
+  }
+  Object.defineProperty(this, 'numbers', { value: numbers, enumerable: true, writable: true, configurable: true });
+  return numbers;
+}
+
+const LAZY_NUMBERS: PropertyDescriptor = { get: numbersOf, enumerable: true, configurable: true };
+
 /**
  * A sentence whose numbers are found when first asked for: a run-on line of a pathological file may
  * hold a million, each with its span, and most readers never look.
  */
 function sentenceNode(text: string, span: SentenceNode['span'], lines: LineIndex): SentenceNode {
-  let numbers: NumberNode[] | undefined;
   const node = { text, span } as SentenceNode;
-  Object.defineProperty(node, 'numbers', {
-    enumerable: true,
-    get(): NumberNode[] {
-      if (!numbers) {
-        numbers = [];
-        const s = span.start.offset;
-        for (const m of text.matchAll(NUMBER_IN_TEXT)) {
-          const value = Number(m[0].replace(/,/gu, ''));
-          if (Number.isFinite(value)) numbers.push({ text: m[0], value, span: lines.span(s + m.index, s + m.index + m[0].length) });
-        }
-      }
-      return numbers;
-    },
-  });
+  Object.defineProperty(node, LINES, { value: lines });
+  Object.defineProperty(node, 'numbers', LAZY_NUMBERS);
   return node;
 }
 

@@ -41,6 +41,8 @@ function buildMarkers(): Map<string, TableId> {
 }
 
 const MARKERS = buildMarkers();
+/** The markers long enough to be looked for inside longer text, as a plain list: scanned for every long token. */
+const LONG_MARKERS: ReadonlyArray<{ key: string; table: TableId }> = [...MARKERS].filter(([key]) => key.length >= 4).map(([key, table]) => ({ key, table }));
 /** The part of the Table 三 header note that survives even when PDF export breaks it up. */
 const APPLICATIONS_NOTE = '勾稽关系';
 const CJK = /[\u4e00-\u9fff]/u;
@@ -59,7 +61,7 @@ export function tableMarker(text: string, normalized?: string): TableId | undefi
 function startsTable(t: Token, table: TableId): boolean {
   const key = t.key ?? normalizeLabel(t.text);
   if (table === 'applications' && key.includes(APPLICATIONS_NOTE)) return true;
-  for (const [marker, owner] of MARKERS) if (owner === table && marker.length >= 4 && key.includes(marker)) return true;
+  for (const marker of LONG_MARKERS) if (marker.table === table && key.includes(marker.key)) return true;
   return false;
 }
 
@@ -99,11 +101,11 @@ function runTogetherMarker(cell: { text: string; start: number; end: number }): 
     const m = tableMarker(t.text);
     if (m) add(m, t.text.length);
     else if (t.text.length > 6) {
-      for (const [key, table] of MARKERS) {
-        if (key.length < 4 || !t.key?.includes(key)) continue;
+      const tokenKey = t.key;
+      if (tokenKey === undefined) continue;
+      for (const { key, table } of LONG_MARKERS) {
         // Every occurrence counts: a header repeats its column labels once per group.
-        const times = t.key.split(key).length - 1;
-        for (let k = 0; k < times; k++) add(table, key.length);
+        for (let at = tokenKey.indexOf(key); at !== -1; at = tokenKey.indexOf(key, at + key.length)) add(table, key.length);
       }
     }
   }
