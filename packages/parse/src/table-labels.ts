@@ -146,6 +146,74 @@ function segment<M extends { match: LabelMatch }>(token: Token, vocabulary: Read
   return labels >= 2 || (labels === 1 && endsInLabel && hits.length === 2) ? hits : undefined;
 }
 
+/** How a hit of a remembered reading is made again from another row's tokens of the same texts. */
+type Recipe<M> =
+  | { kind: 'token'; i: number; m: M | undefined }
+  | { kind: 'join'; i: number; j: number; key: string | undefined; m: M | undefined }
+  | { kind: 'part'; i: number; token: Token; m: M | undefined };
+
+const READINGS = new Map<string, { tokens: readonly Token[]; recipe: Array<Recipe<{ match: LabelMatch; token: Token }>> }>();
+const READINGS_LIMIT = 4096;
+
+/** Forgets every remembered reading (a test compares readings made cold and warm). */
+export function forgetReadings(): void {
+  READINGS.clear();
+}
+
+/** Whether a token's offsets are its text's, each character where it stands: a reading of it can be moved. */
+const plain = (t: Token): boolean => t.pieces === undefined && t.end - t.start === t.text.length;
+
+/**
+ * `resolveLabels` remembered by the row's texts: every report of a format has the same header and label
+ * rows, and reading them is most of what assembling a table costs. `memoKey` names what `match` matches
+ * against (the table and the options); a row whose tokens are not plain (joined from lines) is read afresh.
+ * The hits are made again from this row's own tokens, so positions are this row's.
+ */
+export function resolveLabelsRemembered<M extends { match: LabelMatch; token: Token }>(
+  tokens: readonly Token[],
+  memoKey: string,
+  match: (t: Token) => M | undefined,
+  vocabulary: ReadonlyMap<string, readonly string[]>,
+): Array<LabelHit<M>> {
+  if (!tokens.every(plain)) return resolveLabels(tokens, match, vocabulary);
+  const key = `${memoKey}\u0001${tokens.map((t) => (t.gridColumn !== undefined ? `\u0002${t.text}` : t.text)).join('\u0000')}`;
+  const known = READINGS.get(key) as { tokens: readonly Token[]; recipe: Array<Recipe<M>> } | undefined;
+  if (known) return known.recipe.map((r) => replay(r, tokens, known.tokens));
+  const hits = resolveLabels(tokens, match, vocabulary);
+  const recipe = hits.map((h): Recipe<M> => recipeOf(h, tokens));
+  if (READINGS.size >= READINGS_LIMIT) READINGS.clear();
+  READINGS.set(key, { tokens, recipe: recipe as Array<Recipe<{ match: LabelMatch; token: Token }>> });
+  return hits;
+}
+
+function recipeOf<M>(hit: LabelHit<M>, tokens: readonly Token[]): Recipe<M> {
+  const i = tokens.indexOf(hit.token);
+  if (i >= 0) return { kind: 'token', i, m: hit.m };
+  const first = tokens.findIndex((t) => t.start === hit.token.start);
+  if (hit.token.pieces !== undefined && first >= 0) {
+    const j = tokens.findIndex((t) => t.end === hit.token.end);
+    return { kind: 'join', i: first, j, key: hit.token.key, m: hit.m };
+  }
+  // A part of one token (segment): where it stands in it.
+  const owner = tokens.findIndex((t) => t.start <= hit.token.start && hit.token.end <= t.end);
+  return { kind: 'part', i: owner, token: hit.token, m: hit.m };
+}
+
+function replay<M extends { token: Token }>(r: Recipe<M>, tokens: readonly Token[], original: readonly Token[]): LabelHit<M> {
+  let token: Token;
+  if (r.kind === 'token') token = tokens[r.i]!;
+  else if (r.kind === 'join') {
+    const parts = tokens.slice(r.i, r.j + 1);
+    token = { ...tokens[r.i]!, text: parts.map((t) => t.text).join(''), key: r.key, end: tokens[r.j]!.end } as Token;
+    if (r.key === undefined) delete token.key;
+    token.pieces = piecesOf(parts);
+  } else {
+    const shift = tokens[r.i]!.start - original[r.i]!.start;
+    token = { ...r.token, start: r.token.start + shift, end: r.token.end + shift };
+  }
+  return { token, m: r.m ? { ...r.m, token } : undefined };
+}
+
 /**
  * The best reading of a row's text tokens as the table's labels. `match` matches one token against the
  * table's labels; `vocabulary` holds the labels' folded forms by first character, for run-together text.

@@ -3,7 +3,7 @@ import type { Block, GridBlock, LineBlock } from './blocks.js';
 import type { CellNode, LabelNode, LabelRole, RowNode, TableNode, ToleranceNode } from './model.js';
 import type { LineIndex } from './source.js';
 import { classify, fitRow, placeByGrid, type PhysicalRow, type Token } from './table-cells.js';
-import { isSolid, joinTokens, resolveLabels, vocabularyOf } from './table-labels.js';
+import { isSolid, joinTokens, resolveLabelsRemembered, vocabularyOf } from './table-labels.js';
 import { cellTokenStream, cellTokens, hasRunTogether, isStream, streamRows } from './table-stream.js';
 import { recoverSplits, type RunRow } from './recover/split.js';
 
@@ -799,7 +799,7 @@ function analyseRow(b: Builder, row: PhysicalRow): RowAnalysis {
   if (b.table.mode === 'row-per-line') labelTokens.splice(0, labelTokens.length, ...joinColumnWraps(b, labelTokens, match));
   // Layouts cut labels into pieces (a wrapped cell, a page's spans) or run several together; the
   // format's labels sort them out. A grid's cells are never joined (resolveLabels keeps them apart).
-  const matched = resolveLabels(labelTokens, match, candidatesFor(b.spec).vocabulary).map((h) => ({ t: h.token, m: h.m }));
+  const matched = resolveLabelsRemembered(labelTokens, `${b.format.year} ${b.spec.id} ${hasValues}`, match, candidatesFor(b.spec).vocabulary).map((h) => ({ t: h.token, m: h.m }));
   const rowLabel = [...matched].reverse().find((x) => x.m?.role === 'row')?.m;
   const unmatched = matched.filter((x) => !x.m).map((x) => x.t);
   return { labelTokens, values, hasValues, matched, rowLabel, unmatched };
@@ -948,7 +948,7 @@ function assembleSingleRow(b: Builder, input: readonly PhysicalRow[]): void {
       if (dataRow && index > dataIndex && isFilled(row)) table.unrecognized.push(rowNode(b, undefined, undefined, row.tokens, [], row.start, row.end));
       continue;
     }
-    for (const { m } of resolveLabels(texts, (t) => matchToken(t, spec, b.format.labelDeviations, false), candidatesFor(spec).vocabulary)) {
+    for (const { m } of resolveLabelsRemembered(texts, `${b.format.year} ${spec.id} false`, (t) => matchToken(t, spec, b.format.labelDeviations, false), candidatesFor(spec).vocabulary)) {
       if (!m) continue;
       const node = labelNode(b, m);
       table.labels.push(node);
