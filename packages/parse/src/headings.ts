@@ -27,13 +27,15 @@ const prepared = SECTIONS.map((section) => ({
 }));
 
 /**
- * The section whose words `raw` (normalized: `text`) are. Asked of every line and cell that stands
+ * The section whose words `raw` are (none when, normalized, they are longer than any heading). Asked of every line and cell that stands
  * alone, the same table labels in every report of a folder: the answers are kept, a bounded memo.
  */
-function matchWording(raw: string, text: string): Wording | undefined {
+function matchWording(raw: string): Wording | undefined {
   const known = WORDINGS.get(raw);
   if (known !== undefined) return known ?? undefined;
-  const found = wordingOf(raw, text);
+  // Normalized only when not known: most lines asked about are known.
+  const text = normalizeLabel(raw);
+  const found = text.length > MAX_HEADING_LENGTH ? undefined : wordingOf(raw, text);
   if (WORDINGS.size >= 8192) WORDINGS.clear();
   WORDINGS.set(raw, found ?? null);
   return found;
@@ -78,10 +80,8 @@ export function matchSectionHeading(run: TextRun, lines: LineIndex, explicit: bo
   const rest = text.slice(prefixLength);
   const titleText = rest.replace(/[\s。.:：；;]+$/u, '');
   if (titleText.length === 0 || !CJK.test(titleText)) return undefined;
-  const normalized = normalizeLabel(titleText);
-  if (normalized.length > MAX_HEADING_LENGTH) return undefined;
   if (!explicit && /[。；;]$/u.test(rest.trim()) && titleText.length > 20) return undefined;
-  const wording = matchWording(titleText, normalized);
+  const wording = matchWording(titleText);
   if (!wording) return undefined;
   const groups = m?.groups ?? {};
   const num = groups['num'] ?? groups['pnum'];
