@@ -73,6 +73,25 @@ describe('the worker pool', () => {
     expect((await cli(['lint', '.', '--print-pairs'], dir)).stdout).toContain(`${join('城关区', '城关区教育局-2023.txt')} ← ${join('城关区', '城关区教育局-2022.txt')}`);
   }, 120_000);
 
+  it('pairs each report with last year’s wherever it stands in the folder, before or after it', async () => {
+    // Named so that the later years come first: a model must still be at hand when its successor is
+    // linted before it, and one linted first kept for the successor that comes after.
+    const dir = temp();
+    const agency = '城关区通达街道办事处';
+    const names = { 2023: `1-${agency}-2023.txt`, 2021: `2-${agency}-2021.txt`, 2022: `3-${agency}-2022.txt` } as const;
+    writeFileSync(join(dir, names[2021]), as(2021, agency, 2));
+    writeFileSync(join(dir, names[2022]), as(2022, agency, 3));
+    writeFileSync(join(dir, names[2023]), as(2023, agency, 0));
+    for (const concurrency of ['off', '2']) {
+      const folder = JSON.parse((await cli(['lint', '.', '--format', 'json-files', '--concurrency', concurrency], dir)).stdout) as Array<{ file: string; messages: unknown[] }>;
+      for (const year of [2022, 2023] as const) {
+        const alone = JSON.parse((await cli(['lint', names[year], '--previous', names[(year - 1) as 2021 | 2022], '--format', 'json-files'], dir)).stdout) as Array<{ messages: Array<{ ruleId: string }> }>;
+        expect(alone[0]!.messages.some((m) => m.ruleId === 'carryover'), `${year}`).toBe(true);
+        expect(folder.find((f) => f.file === names[year])!.messages, `${year}, --concurrency ${concurrency}`).toEqual(alone[0]!.messages);
+      }
+    }
+  });
+
   it('a run that must stop (a --previous that is not there) stops in the pool as in one thread', async () => {
     const dir = await province();
     const r = await cli(['lint', '.', '--previous', 'gone.txt', '--concurrency', '2'], dir);

@@ -16,6 +16,7 @@ import {
   editableText,
   fixUntilStable,
   identityOf,
+  normalizeAgencyName,
   placedConfigProblems,
   viewOf,
   type ConfigError,
@@ -129,11 +130,70 @@ export function skippedFor(path: string, failure: ReadFailure, locale: Locale): 
   }
 }
 
+/**
+ * The models of a chunk's reports, each kept only while a report not yet linted may pair with it as last
+ * year's (the same agency, the year after): the rest of the folder needs only who each report is by.
+ * Kept from first to last, a chunk's models were most of a worker's heap and of its collector's work.
+ */
+class KeptModels {
+  private readonly identities = new Map<string, { agency: string | undefined; year: number | undefined } | null>();
+  /** Reports not yet linted, by agency and year. */
+  private readonly waiting = new Map<string, number>();
+
+  constructor(private readonly models: Map<string, { view: SourceView; document: ReportDocument }>) {
+    for (const [path, { document }] of models) {
+      const identity = document.isReport ? identityOf(path, document) : null;
+      this.identities.set(path, identity && { agency: identity.agency, year: identity.year });
+      const key = this.keyOf(path, 0);
+      if (key !== undefined) this.waiting.set(key, (this.waiting.get(key) ?? 0) + 1);
+    }
+  }
+
+  /** Who a parsed report is by (`null`: no report), for pairing; undefined for a file not parsed here. */
+  identity(path: string): { agency: string | undefined; year: number | undefined } | null | undefined {
+    return this.identities.get(path);
+  }
+
+  private readonly linted = new Set<string>();
+
+  /** `path` is being linted: it no longer waits for last year's report. */
+  linting(path: string): void {
+    this.linted.add(path);
+    const key = this.keyOf(path, 0);
+    if (key === undefined || !this.waiting.has(key)) return;
+    const n = this.waiting.get(key)! - 1;
+    if (n > 0) this.waiting.set(key, n);
+    else this.waiting.delete(key);
+  }
+
+  /** Drops the model of a linted `path` unless a report still waiting is of its agency and the year after. */
+  release(path: string): void {
+    // Last year's report may come later in the folder: it is linted from its model still.
+    if (!this.linted.has(path)) return;
+    const next = this.keyOf(path, 1);
+    if (next === undefined || !this.waiting.has(next)) this.models.delete(path);
+  }
+
+  /** The file changed (rewritten by --fix): neither its model nor its identity stands. */
+  forget(path: string): void {
+    this.models.delete(path);
+    this.identities.delete(path);
+  }
+
+  private keyOf(path: string, years: number): string | undefined {
+    const identity = this.identities.get(path);
+    if (!identity || identity.agency === undefined || identity.year === undefined) return undefined;
+    return `${normalizeAgencyName(identity.agency)}\0${identity.year + years}`;
+  }
+}
+
 /** One worker's (or the main thread's) state across chunks: its project and cache. */
 export class LintJob {
   readonly project: Project;
   private readonly cache: LintCache | undefined;
   private cacheFailureSaid = false;
+  /** Files `--fix` rewrote, until the chunk hears of it. */
+  private readonly rewritten = new Set<string>();
 
   constructor(
     private readonly options: JobOptions,
@@ -188,7 +248,9 @@ export class LintJob {
     this.knownIdentities.clear();
     // Cached neighbours are paired by the identity their entry remembers, not parsed again.
     if (hits.size > 0) for (const dir of new Set(pending.map((f) => dirname(this.at(f.path))))) await this.rememberIdentities(dir);
+    const kept = new KeptModels(parsed);
     this.project.useCandidates({
+      known: (path) => kept.identity(path),
       document: (path) => parsed.get(path)?.document,
       ...(this.cache ? { identity: this.identityFromCache() } : {}),
     });
@@ -200,10 +262,17 @@ export class LintJob {
           emit(this.fromCache(input, entry));
           continue;
         }
-        const ready = parsed.get(this.at(input.path)) ?? (await this.parse(input.path, bytes.bytes));
+        const at = this.at(input.path);
+        const ready = parsed.get(at) ?? (await this.parse(input.path, bytes.bytes));
+        kept.linting(at);
         const outcome = await this.lintOne(input, bytes, ready, keys.get(input.index));
         emit(outcome);
         if (outcome.fatal || outcome.fatalText) return;
+        this.project.forgetPairing(input.path);
+        // A report rewritten by --fix is read again as it now is by a neighbour that pairs with it.
+        if (this.rewritten.delete(at)) kept.forget(at);
+        kept.release(at);
+        if (outcome.pair?.previous !== undefined) kept.release(this.at(outcome.pair.previous));
       }
     } finally {
       // Nothing of this folder is kept: the next chunk pairs among its own files.
@@ -333,6 +402,7 @@ export class LintJob {
           await writeInPlace({ cwd: options.cwd, ...(this.hooks.beforeReplace ? { beforeReplace: this.hooks.beforeReplace } : {}) }, input.path, bytes, file.stamp);
           ({ document, findings: diagnostics } = fixed);
           stored = { bytes, stamp: { ...file.stamp, hash: sha256(bytes) } };
+          this.rewritten.add(this.at(input.path));
         } catch (error) {
           if (!(error instanceof CliError)) throw error;
           // The file is left as it is: say why, and go on with the others. A file changed since it was read

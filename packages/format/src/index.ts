@@ -16,3 +16,4 @@ export * from './grid.js';
 export * from './quantities.js';
 export * from './names.js';
 export * from './messages.js';
+export * from './own-string.js';

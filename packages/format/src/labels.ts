@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { cjkNumeralSource } from './numbering.js';
+import { ownString } from './own-string.js';
 import type { LabelDeviation } from './types.js';
 
 /** Characters whose compatibility forms NFKC would fold and the fast path below does not. */
@@ -47,7 +48,9 @@ export function normalizeLabel(text: string): string {
   const result = normalizeUncached(text);
   // Tables repeat the same labels in every report: a bounded memo, emptied when full.
   if (normalizedCache.size >= CACHE_LIMIT) normalizedCache.clear();
-  normalizedCache.set(text, result);
+  const key = ownString(text);
+  // An unchanged text is its own normalized form: kept once, not as a slice of the report.
+  normalizedCache.set(key, result === text ? key : ownString(result));
   return result;
 }
 
@@ -239,7 +242,7 @@ export function matchNormalizedLabel(
   else {
     found = matchUncached(text, normalized, candidates, options) ?? null;
     if (memo.size >= CACHE_LIMIT) memo.clear();
-    memo.set(text, { normalized, found });
+    memo.set(ownString(text), { normalized: ownString(normalized), found });
   }
   return found === null ? undefined : { ...found, deviations: [...found.deviations] };
 }

@@ -1,4 +1,4 @@
-import { HEADING_ENUMERATOR_SOURCE, normalizeLabel, SECTIONS, similarity, type SectionSpec } from '@nianbao/format';
+import { HEADING_ENUMERATOR_SOURCE, normalizeLabel, ownString, SECTIONS, similarity, type SectionSpec } from '@nianbao/format';
 import type { TextRun } from './blocks.js';
 import type { HeadingNode, HeadingWording, NumeralStatus } from './model.js';
 import type { LineIndex } from './source.js';
@@ -37,7 +37,7 @@ function matchWording(raw: string): Wording | undefined {
   const text = normalizeLabel(raw);
   const found = text.length > MAX_HEADING_LENGTH ? undefined : wordingOf(raw, text);
   if (WORDINGS.size >= 8192) WORDINGS.clear();
-  WORDINGS.set(raw, found ?? null);
+  WORDINGS.set(ownString(raw), found ?? null);
   return found;
 }
 const WORDINGS = new Map<string, Wording | null>();

@@ -1,4 +1,4 @@
-import { normalizeLabel, type LabelMatch } from '@nianbao/format';
+import { normalizeLabel, ownString, type LabelMatch } from '@nianbao/format';
 import { classify, piecesOf, type Token } from './table-cells.js';
 
 /**
@@ -148,11 +148,21 @@ function segment<M extends { match: LabelMatch }>(token: Token, vocabulary: Read
 
 /** How a hit of a remembered reading is made again from another row's tokens of the same texts. */
 type Recipe<M> =
-  | { kind: 'token'; i: number; m: M | undefined }
-  | { kind: 'join'; i: number; j: number; key: string | undefined; m: M | undefined }
-  | { kind: 'part'; i: number; token: Token; m: M | undefined };
+  | { kind: 'token'; i: number; m: Omit<M, 'token'> | undefined }
+  | { kind: 'join'; i: number; j: number; key: string | undefined; m: Omit<M, 'token'> | undefined }
+  | { kind: 'part'; i: number; token: Token; m: Omit<M, 'token'> | undefined };
 
-const READINGS = new Map<string, { tokens: readonly Token[]; recipe: Array<Recipe<{ match: LabelMatch; token: Token }>> }>();
+/**
+ * Each remembered reading holds nothing of the report it was made from (its texts copied, no token of
+ * it): a memo that kept slices of the reports would keep the reports.
+ */
+interface Reading<M> {
+  /** Where each token of the row started, for moving a part of one (`part`) to another row's token. */
+  starts: number[];
+  recipe: Array<Recipe<M>>;
+}
+
+const READINGS = new Map<string, Reading<{ match: LabelMatch; token: Token }>>();
 const READINGS_LIMIT = 4096;
 
 /** Forgets every remembered reading (a test compares readings made cold and warm). */
@@ -177,29 +187,39 @@ export function resolveLabelsRemembered<M extends { match: LabelMatch; token: To
 ): Array<LabelHit<M>> {
   if (!tokens.every(plain)) return resolveLabels(tokens, match, vocabulary);
   const key = `${memoKey}\u0001${tokens.map((t) => (t.gridColumn !== undefined ? `\u0002${t.text}` : t.text)).join('\u0000')}`;
-  const known = READINGS.get(key) as { tokens: readonly Token[]; recipe: Array<Recipe<M>> } | undefined;
-  if (known) return known.recipe.map((r) => replay(r, tokens, known.tokens));
+  const known = READINGS.get(key) as Reading<M> | undefined;
+  if (known) return known.recipe.map((r) => replay(r, tokens, known.starts));
   const hits = resolveLabels(tokens, match, vocabulary);
   const recipe = hits.map((h): Recipe<M> => recipeOf(h, tokens));
   if (READINGS.size >= READINGS_LIMIT) READINGS.clear();
-  READINGS.set(key, { tokens, recipe: recipe as Array<Recipe<{ match: LabelMatch; token: Token }>> });
+  READINGS.set(key, { starts: tokens.map((t) => t.start), recipe } as unknown as Reading<{ match: LabelMatch; token: Token }>);
   return hits;
 }
 
-function recipeOf<M>(hit: LabelHit<M>, tokens: readonly Token[]): Recipe<M> {
+/** A hit's match without its token (the report's), to be given the token of the row it is made for. */
+function withoutToken<M extends { token: Token }>(m: M | undefined): Omit<M, 'token'> | undefined {
+  if (!m) return undefined;
+  const { token: _token, ...rest } = m;
+  return rest;
+}
+
+function recipeOf<M extends { token: Token }>(hit: LabelHit<M>, tokens: readonly Token[]): Recipe<M> {
+  const m = withoutToken(hit.m);
   const i = tokens.indexOf(hit.token);
-  if (i >= 0) return { kind: 'token', i, m: hit.m };
+  if (i >= 0) return { kind: 'token', i, m };
   const first = tokens.findIndex((t) => t.start === hit.token.start);
   if (hit.token.pieces !== undefined && first >= 0) {
     const j = tokens.findIndex((t) => t.end === hit.token.end);
-    return { kind: 'join', i: first, j, key: hit.token.key, m: hit.m };
+    return { kind: 'join', i: first, j, key: hit.token.key === undefined ? undefined : ownString(hit.token.key), m };
   }
   // A part of one token (segment): where it stands in it.
   const owner = tokens.findIndex((t) => t.start <= hit.token.start && hit.token.end <= t.end);
-  return { kind: 'part', i: owner, token: hit.token, m: hit.m };
+  const part: Token = { ...hit.token, text: ownString(hit.token.text) };
+  if (part.key !== undefined) part.key = ownString(part.key);
+  return { kind: 'part', i: owner, token: part, m };
 }
 
-function replay<M extends { token: Token }>(r: Recipe<M>, tokens: readonly Token[], original: readonly Token[]): LabelHit<M> {
+function replay<M extends { token: Token }>(r: Recipe<M>, tokens: readonly Token[], starts: readonly number[]): LabelHit<M> {
   let token: Token;
   if (r.kind === 'token') token = tokens[r.i]!;
   else if (r.kind === 'join') {
@@ -208,10 +228,10 @@ function replay<M extends { token: Token }>(r: Recipe<M>, tokens: readonly Token
     if (r.key === undefined) delete token.key;
     token.pieces = piecesOf(parts);
   } else {
-    const shift = tokens[r.i]!.start - original[r.i]!.start;
+    const shift = tokens[r.i]!.start - starts[r.i]!;
     token = { ...r.token, start: r.token.start + shift, end: r.token.end + shift };
   }
-  return { token, m: r.m ? { ...r.m, token } : undefined };
+  return { token, m: r.m ? ({ ...r.m, token } as M) : undefined };
 }
 
 /**

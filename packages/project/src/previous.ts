@@ -5,6 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseReport, reportIdentity, type ReportDocument } from '@nianbao/parse';
+import { ownString } from '@nianbao/format';
 import { readRegularFile } from './read.js';
 import { TEXT_REPORT_EXTENSIONS } from './walk.js';
 
@@ -15,7 +16,7 @@ export function normalizeAgencyName(name: string): string {
     normalized = normalizeName(name);
     // Bounded: a long-running server sees the names of every folder it is shown.
     if (NORMALIZED_NAMES.size >= 4096) NORMALIZED_NAMES.clear();
-    NORMALIZED_NAMES.set(name, normalized);
+    NORMALIZED_NAMES.set(ownString(name), ownString(normalized));
   }
   return normalized;
 }
@@ -74,6 +75,12 @@ export type Candidate = ReportIdentity & { document?: ReportDocument };
 export interface CandidateSource {
   document?(path: string): ReportDocument | undefined;
   identity?(path: string, bytes: Uint8Array): Pick<ReportIdentity, 'agency' | 'year'> | undefined;
+  /**
+   * Who a file of the folder is by, known without reading it (`null`: no report): the candidate then
+   * holds no document, and `document` lends it only if it is paired. A folder run keeps each model
+   * only as long as a later report may pair with it.
+   */
+  known?(path: string): Pick<ReportIdentity, 'agency' | 'year'> | null | undefined;
 }
 
 /**
@@ -93,6 +100,11 @@ export async function pairingCandidates(dir: string, source: CandidateSource = {
   for (const name of names.sort()) {
     if (!TEXT_REPORT_EXTENSIONS.has(extname(name).toLowerCase())) continue;
     const path = join(dir, name);
+    const told = source.known?.(path);
+    if (told !== undefined) {
+      if (told !== null) candidates.push({ file: path, agency: told.agency, year: told.year });
+      continue;
+    }
     const known = source.document?.(path);
     if (known) {
       if (known.isReport) candidates.push({ ...identityOf(path, known), document: known });

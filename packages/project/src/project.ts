@@ -176,6 +176,15 @@ export class Project {
     this.clearPrevious();
   }
 
+  /**
+   * Forgets the pairing made for `file` (and the report it brought), keeping the folder's candidates: a
+   * folder run lints each file once, and would otherwise hold every paired model to the end of the folder.
+   */
+  forgetPairing(file: string): void {
+    const prefix = `auto\0${this.at(file)}\0`;
+    for (const key of this.previous.keys()) if (key.startsWith(prefix)) this.previous.delete(key);
+  }
+
   /** Forgets last years' reports (a report file changed on disk). */
   clearPrevious(): void {
     this.previous.clear();
@@ -203,7 +212,8 @@ export class Project {
   /** A paired candidate as lint takes it: its document when at hand, else read again (and remembered by path). */
   private async pairedOutcome(found: Candidate | undefined): Promise<PreviousOutcome> {
     if (!found) return {};
-    if (found.document) return { previous: { document: found.document, file: found.file } };
+    const document = found.document ?? this.candidateSource.document?.(found.file);
+    if (document) return { previous: { document, file: found.file } };
     const outcome = await this.remember(`path\0${found.file}`, () => this.readPrevious(found.file));
     // Changed since the folder was listed into something that is no report: no pairing, as before.
     return outcome.previous ? outcome : {};
