@@ -57,6 +57,11 @@ export function normalizeLabel(text: string): string {
 const CACHE_LIMIT = 20_000;
 const normalizedCache = new Map<string, string>();
 
+/** `normalizeLabel` without its memo: for long text read once (a line of prose), which the memo should not keep. */
+export function normalizeLabelOnce(text: string): string {
+  return normalizeUncached(text);
+}
+
 function normalizeUncached(text: string): string {
   const source = NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text;
   return source

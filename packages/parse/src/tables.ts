@@ -1,4 +1,4 @@
-import { FORMATS, matchNormalizedLabel, NORMALIZED_NUMBERING, normalizeLabel, splitNumbering, TABLE_IDS, type FormatSpec, type FormatYear, type LabelCandidate, type LabelMatch, type TableId, type TableSpec } from '@nianbao/format';
+import { FORMATS, matchNormalizedLabel, NORMALIZED_NUMBERING, normalizeLabel, normalizeLabelOnce, splitNumbering, TABLE_IDS, type FormatSpec, type FormatYear, type LabelCandidate, type LabelMatch, type TableId, type TableSpec } from '@nianbao/format';
 import type { Block, GridBlock, LineBlock } from './blocks.js';
 import type { CellNode, LabelNode, LabelRole, RowNode, TableNode, ToleranceNode } from './model.js';
 import type { LineIndex } from './source.js';
@@ -41,10 +41,38 @@ function buildMarkers(): Map<string, TableId> {
 }
 
 const MARKERS = buildMarkers();
-/** The markers long enough to be looked for inside longer text, as a plain list: scanned for every long token. */
-const LONG_MARKERS: ReadonlyArray<{ key: string; table: TableId }> = [...MARKERS].filter(([key]) => key.length >= 4).map(([key, table]) => ({ key, table }));
 /** The part of the Table 三 header note that survives even when PDF export breaks it up. */
 const APPLICATIONS_NOTE = '勾稽关系';
+/**
+ * What of each marker must stand in a line's folded text for a token of it to hold the marker: its words
+ * without a leading `1.` (a line folded whole keeps `1、` inside it), and the Table 三 note's core.
+ */
+const MARKER_CORES: ReadonlyArray<{ core: string; table: TableId }> = [
+  ...[...MARKERS].map(([key, table]) => ({ core: key.replace(/^\d{1,2}\./u, ''), table })),
+  { core: APPLICATIONS_NOTE, table: 'applications' as TableId },
+].filter((m) => m.core.length >= 2);
+
+/**
+ * Whether a line could hold three markers of one table, the least runTogetherMarker takes: counted on
+ * the line folded whole, an upper bound of what its tokens hold. Most long lines are prose and fail it
+ * without being cut into tokens.
+ */
+function mayHoldTable(text: string): boolean {
+  const folded = normalizeLabelOnce(text);
+  const counts = new Map<TableId, number>();
+  for (const { core, table } of MARKER_CORES) {
+    for (let at = folded.indexOf(core); at !== -1; at = folded.indexOf(core, at + core.length)) {
+      const n = (counts.get(table) ?? 0) + 1;
+      if (n >= 3) return true;
+      counts.set(table, n);
+    }
+  }
+  return false;
+}
+
+/** The markers long enough to be looked for inside longer text, as a plain list: scanned for every long token. */
+const LONG_MARKERS: ReadonlyArray<{ key: string; table: TableId }> = [...MARKERS].filter(([key]) => key.length >= 4).map(([key, table]) => ({ key, table }));
+
 const CJK = /[\u4e00-\u9fff]/u;
 
 /** Which table a cell's text marks, if any. */
@@ -71,6 +99,7 @@ function startsTable(t: Token, table: TableId): boolean {
  */
 function runTogetherMarker(cell: { text: string; start: number; end: number }): TableId | undefined {
   if (!/\d/u.test(cell.text)) return undefined;
+  if (!mayHoldTable(cell.text)) return undefined;
   // A section's sentences may stand before or after its table on the same line: judge each stretch
   // between sentence ends on its own.
   const pieces = cell.text.split(/(?<=[。；])/u);
