@@ -90,6 +90,18 @@ function internalError(ruleId: string, error: unknown, locale: Locale, docsBaseU
   };
 }
 
+/** Each document's data, extracted once: a report of a folder is linted itself and again as the next year's previous one. */
+const EXTRACTED = new WeakMap<ReportDocument, ReturnType<typeof toReportData>>();
+
+function extractedOf(document: ReportDocument): ReturnType<typeof toReportData> {
+  let extracted = EXTRACTED.get(document);
+  if (!extracted) {
+    extracted = toReportData(document);
+    EXTRACTED.set(document, extracted);
+  }
+  return extracted;
+}
+
 /**
  * Lints a parsed report. Pure: reads no files, touches no process state. Rules run in registry order;
  * each only reports, and this stamps rule id, severity and docs URL on what it reports. A rule that
@@ -97,12 +109,12 @@ function internalError(ruleId: string, error: unknown, locale: Locale, docsBaseU
  */
 export function lint(document: ReportDocument, options: LintOptions = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
   const locale: Locale = options.locale ?? 'zh';
-  const extracted = toReportData(document);
+  const extracted = extractedOf(document);
   const data = extracted.ok ? extracted.data : undefined;
   const { report: format, tables: tableFormat } = formatsOf(document);
   const previous = options.previous
     ? (() => {
-        const r = toReportData(options.previous.document);
+        const r = extractedOf(options.previous.document);
         return { document: options.previous.document, data: r.ok ? r.data : undefined, ...(options.previous.file !== undefined ? { file: options.previous.file } : {}) };
       })()
     : undefined;
