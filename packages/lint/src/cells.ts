@@ -17,22 +17,50 @@ export function tableOf(document: ReportDocument, id: TableId): TableNode | unde
  * The rows whose cells could be placed (right shape, first of their id), by row id. Malformed rows are
  * not here: `table-shape` reports them once, and arithmetic skips them instead of cascading.
  */
-export function placedRows(table: TableNode | undefined): Map<string, RowNode> {
-  const rows = new Map<string, RowNode>();
-  if (!table) return rows;
-  for (const row of table.rows) {
-    if (row.id === undefined || row.duplicate || row.shape !== 'ok' || rows.has(row.id)) continue;
-    rows.set(row.id, row);
+export function placedRows(table: TableNode | undefined): ReadonlyMap<string, RowNode> {
+  if (!table) return NO_ROWS;
+  let rows = PLACED.get(table);
+  if (!rows) {
+    rows = new Map<string, RowNode>();
+    for (const row of table.rows) {
+      if (row.id === undefined || row.duplicate || row.shape !== 'ok' || rows.has(row.id)) continue;
+      rows.set(row.id, row);
+    }
+    PLACED.set(table, rows);
   }
   return rows;
 }
 
+// Every identity of a table reads the same rows and cells: each table's placed rows, and each row's
+// cells by column, are found once (a report is not changed once read).
+const PLACED = new WeakMap<TableNode, Map<string, RowNode>>();
+const NO_ROWS: ReadonlyMap<string, RowNode> = new Map();
+const BY_COLUMN = new WeakMap<RowNode, Map<string, CellNode>>();
+
+function cellAt(row: RowNode, columnId: string): CellNode | undefined {
+  let cells = BY_COLUMN.get(row);
+  if (!cells) {
+    cells = new Map();
+    // The first cell of a column, as `find` gave it.
+    for (const c of row.cells) if (c.column !== undefined && !cells.has(c.column)) cells.set(c.column, c);
+    BY_COLUMN.set(row, cells);
+  }
+  return cells.get(columnId);
+}
+
 /** The number in a cell, or undefined when it is blank, text, or its row could not be placed. */
-export function readCell(rows: Map<string, RowNode>, rowId: string, columnId: string): ReadCell | undefined {
+export function readCell(rows: ReadonlyMap<string, RowNode>, rowId: string, columnId: string): ReadCell | undefined {
   const row = rows.get(rowId);
-  const cell = row?.cells.find((c) => c.column === columnId);
+  const cell = row ? cellAt(row, columnId) : undefined;
   if (!row || !cell || cell.kind !== 'number' || cell.value === null) return undefined;
   return { value: cell.value, cell, row };
+}
+
+/** `readCell`'s number alone. */
+function readValue(rows: ReadonlyMap<string, RowNode>, rowId: string, columnId: string): number | undefined {
+  const row = rows.get(rowId);
+  const cell = row ? cellAt(row, columnId) : undefined;
+  return cell && cell.kind === 'number' && cell.value !== null ? cell.value : undefined;
 }
 
 export interface TermValue {
@@ -67,7 +95,7 @@ export function checkIdentity(
   const rows = placedRows(tableOf(current, identity.table));
   const previousRows = placedRows(previous ? tableOf(previous, identity.table) : undefined);
   const readTerm = (cell: TermCell): ReadCell | undefined => readCell(cell.previousYear ? previousRows : rows, cell.row, cell.column);
-  const lookup = (cell: TermCell): number | undefined => readTerm(cell)?.value;
+  const lookup = (cell: TermCell): number | undefined => readValue(cell.previousYear ? previousRows : rows, cell.row, cell.column);
   const failures: IdentityFailure[] = [];
   for (const place of identityPlaces(format, identity)) {
     const evaluation = evaluate(identity, place, lookup);

@@ -59,6 +59,24 @@ function wordingOf(raw: string, text: string): Wording | undefined {
   return best;
 }
 
+interface Prefix {
+  length: number;
+  groups: Readonly<Record<string, string | undefined>>;
+}
+const NO_GROUPS: Readonly<Record<string, string | undefined>> = {};
+
+/** The enumerator a line starts with, by the line's text: every report's tables repeat the same labels. */
+function prefixOf(text: string): Prefix | undefined {
+  const known = PREFIXES.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const m = PREFIX.exec(text);
+  const found = m ? { length: m[0].length, groups: { ...m.groups } } : undefined;
+  if (PREFIXES.size >= 8192) PREFIXES.clear();
+  PREFIXES.set(ownString(text), found ?? null);
+  return found;
+}
+const PREFIXES = new Map<string, Prefix | null>();
+
 function numeralValue(num: string): number {
   if (/^\d+$/u.test(num)) return Number(num);
   const circled = '①②③④⑤⑥'.indexOf(num);
@@ -74,16 +92,17 @@ function numeralValue(num: string): number {
  */
 export function matchSectionHeading(run: TextRun, lines: LineIndex, explicit: boolean): HeadingNode | undefined {
   const text = run.text;
-  if (text.length === 0 || text.length > MAX_HEADING_LENGTH * 2) return undefined;
-  const m = PREFIX.exec(text);
-  const prefixLength = m ? m[0].length : 0;
+  // A heading's words are Chinese: a cell of numbers is none, and is most cells.
+  if (text.length === 0 || text.length > MAX_HEADING_LENGTH * 2 || !CJK.test(text)) return undefined;
+  const m = prefixOf(text);
+  const prefixLength = m ? m.length : 0;
   const rest = text.slice(prefixLength);
   const titleText = rest.replace(/[\s。.:：；;]+$/u, '');
   if (titleText.length === 0 || !CJK.test(titleText)) return undefined;
   if (!explicit && /[。；;]$/u.test(rest.trim()) && titleText.length > 20) return undefined;
   const wording = matchWording(titleText);
   if (!wording) return undefined;
-  const groups = m?.groups ?? {};
+  const groups = m?.groups ?? NO_GROUPS;
   const num = groups['num'] ?? groups['pnum'];
   // `（二）…` is how sub-heads are numbered; a section heading is never written that way, even when a
   // sub-head repeats a section's words (`（二）主动公开政府信息情况` under 一).
