@@ -63,7 +63,9 @@ function runToken(text: string, start: number): Token {
  * become runs (split at spaces: `230 000023` is two runs), each followed by its unit if it has one.
  */
 export function cellTokens(cell: TextRun): Token[] {
-  return [...cellTokenStream(cell)];
+  // Most cells are a number or a label alone: their token without the generators.
+  const whole = wholeToken(cell);
+  return whole ? splitAtNumbering(whole) : [...cellTokenStream(cell)];
 }
 
 /**
@@ -106,15 +108,26 @@ function mayBeNumber(text: string): boolean {
   return !CJK.test(text.trimEnd().slice(0, -2));
 }
 
-function* cellTokensRaw(cell: TextRun): Generator<Token> {
+/** Whether a cell's text has both Chinese and digits: only then may it hold a label and numbers together. */
+const isMixed = (text: string): boolean => CJK.test(text) && /[0-9０-９]/u.test(text);
+
+/** The cell's one token when it is a single one: no Chinese and digits together, or a number with its unit. */
+function wholeToken(cell: TextRun): Token | undefined {
   const text = cell.text;
-  const mixed = CJK.test(text) && /[0-9０-９]/u.test(text);
+  const mixed = isMixed(text);
   if (!mixed || mayBeNumber(text)) {
     const whole = classify(text, cell.start, cell.end);
-    if (!mixed || whole.kind !== 'text') {
-      yield whole;
-      return;
-    }
+    if (!mixed || whole.kind !== 'text') return whole;
+  }
+  return undefined;
+}
+
+function* cellTokensRaw(cell: TextRun): Generator<Token> {
+  const text = cell.text;
+  const whole = wholeToken(cell);
+  if (whole) {
+    yield whole;
+    return;
   }
   // The cuts as start, end pairs in one array of numbers: a long line has hundreds of thousands.
   const cuts: number[] = [];
@@ -247,7 +260,10 @@ export function isStream(blocks: ReadonlyArray<Block>): boolean {
 export function hasRunTogether(blocks: ReadonlyArray<Block>): boolean {
   for (const b of blocks) {
     if (b.kind !== 'line') continue;
-    for (const c of b.cells) for (const t of cellTokenStream(c)) if (t.run) return true;
+    for (const c of b.cells) {
+      if (!isMixed(c.text)) continue;
+      for (const t of cellTokenStream(c)) if (t.run) return true;
+    }
   }
   return false;
 }
