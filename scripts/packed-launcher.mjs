@@ -29,7 +29,13 @@ function start() {
   const version = /"version":\s*"([^"]+)"/u.exec(readOr(join(here, '..', 'package.json'))?.toString('utf8') ?? '')?.[1] ?? 'unknown';
   const shipped = join(here, 'nianbao-cli.cache');
   // The user's own cache folder, never a shared one: whoever can write a code cache chooses the code run.
-  const own = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'nianbao', `code-${version}-${process.version}-${process.arch}.cache`);
+  // V8 refuses a cache made under other V8 flags (NODE_OPTIONS): one file per set of them.
+  const ownPath = () => {
+    const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.trim();
+    // node:crypto only here, where a cache was refused: most runs never load it.
+    const tag = flags === '' ? '' : `-${createRequire(import.meta.url)('node:crypto').createHash('sha256').update(flags).digest('hex').slice(0, 12)}`;
+    return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'nianbao', `code-${version}-${process.version}-${process.arch}${tag}.cache`);
+  };
   // `NIANBAO_WRITE_CODE_CACHE`: pack-cli.mjs makes the shipped cache by running the CLI with it, once per
   // command it warms; each run starts from what the one before wrote, and adds what it compiled.
   const making = process.env.NIANBAO_WRITE_CODE_CACHE;
@@ -38,7 +44,8 @@ function start() {
   // The hashbang made a comment, so that every line keeps its number in a stack trace.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source.startsWith('#!') ? `//${source}` : source}\n})`;
   try {
-    for (const cache of making ? [readOr(making)] : [readOr(shipped), readOr(own)]) {
+    for (const read of making ? [() => readOr(making)] : [() => readOr(shipped), () => readOr(ownPath())]) {
+      const cache = read();
       if (cache === undefined) continue;
       // A refused cache still leaves the script compiled, from its source.
       compiled = new vm.Script(wrapped, { filename: script, cachedData: cache });
@@ -53,7 +60,7 @@ function start() {
     // After the run, when every function it ran is compiled: the cache then holds them all.
     process.once('exit', () => {
       try {
-        const target = making ?? own;
+        const target = making ?? ownPath();
         mkdirSync(dirname(target), { recursive: true });
         const temporary = `${target}.${process.pid}`;
         writeFileSync(temporary, compiled.createCachedData());

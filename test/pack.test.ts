@@ -51,6 +51,11 @@ describe('the installable tarball (npm run pack)', () => {
     expect(run(['lint', report, '--format', 'json']).stdout).toBe(expected);
     expect(readdirSync(join(userCache.dir, 'nianbao'))).toEqual([expect.stringMatching(/^code-.*\.cache$/u)]);
     expect(run(['lint', report, '--format', 'json']).stdout).toBe(expected);
+    // Other V8 flags make V8 refuse a cache made without them: the launcher keeps one per set of flags.
+    expect(run(['lint', report, '--format', 'json'], { NODE_OPTIONS: '--max-old-space-size=3000' }).stdout).toBe(expected);
+    const caches = readdirSync(join(userCache.dir, 'nianbao'));
+    expect(caches).toHaveLength(2);
+    expect(caches.filter((name) => /-x64-[0-9a-f]{12}\.cache$|-[a-z0-9]+-[0-9a-f]{12}\.cache$/u.test(name))).toHaveLength(1);
     userCache.cleanup();
   }, 120_000);
 });
