@@ -2,10 +2,10 @@
 // The installed CLI's bin (scripts/pack-cli.mjs copies it to dist/nianbao.js). On a small report most of
 // a run is compiling code, so the CLI is also built as one script (nianbao-cli.cjs) and run from a V8
 // code cache: the bytecode of everything a lint or a generate runs, made when the package was packed
-// (nianbao-cli.cache). A cache that V8 refuses (another Node.js version) is made again, once, in the
-// user's cache folder (~/.cache/nianbao). Anything wrong with the script or a cache and the CLI runs as before, from
-// its ES modules (cli.js): a cache only ever saves time.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// (nianbao-cli.cache). A cache that V8 refuses (another Node.js version, other V8 flags) is made again,
+// once, in the user's cache folder (~/.cache/nianbao). Anything wrong with the script or a cache and the
+// CLI runs as before, from its ES modules (cli.js): a cache only ever saves time.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -59,14 +59,19 @@ function start() {
   if (making || !accepted) {
     // After the run, when every function it ran is compiled: the cache then holds them all.
     process.once('exit', () => {
+      const target = making ?? ownPath();
+      const temporary = `${target}.${process.pid}`;
       try {
-        const target = making ?? ownPath();
         mkdirSync(dirname(target), { recursive: true });
-        const temporary = `${target}.${process.pid}`;
         writeFileSync(temporary, compiled.createCachedData());
         renameSync(temporary, target);
       } catch {
-        // No cache this time: the next run compiles again.
+        // No cache this time: the next run compiles again. Nothing half-written is left behind.
+        try {
+          rmSync(temporary, { force: true });
+        } catch {
+          // A folder we may not write in: there is nothing of ours in it either.
+        }
       }
     });
   }
