@@ -4,12 +4,30 @@ import { cellLabel, countsCarryOver, proseStatements, sourceText, type Statement
 import type { Rule, RuleContext } from '../types.js';
 
 function check(context: RuleContext): void {
-  const unchecked: Statement[] = [];
+  // With no table to check against, a count stated twice must at least agree with itself: each such
+  // statement is judged as it comes, against the first of its quantity (a run-on paragraph states a
+  // hundred thousand; holding them all to look at each once was most of this rule's memory).
+  const first = new Map<QuantityId, Statement>();
+  const unchecked = (statement: Statement): void => {
+    if (statement.quantity.id === 'received' && statement.includesCarryOver) return;
+    const earlier = first.get(statement.quantity.id);
+    if (!earlier) {
+      first.set(statement.quantity.id, statement);
+      return;
+    }
+    if (earlier.value === statement.value) return;
+    context.report({
+      messageId: 'inconsistent',
+      data: { what: statement.quantity.name[context.locale], stated: statement.value, earlier: earlier.value, line: earlier.span.start.line },
+      span: statement.span,
+      related: [{ span: earlier.span, messageId: 'earlier', data: { earlier: earlier.value } }],
+    });
+  };
   for (const { statement, expected } of proseStatements(context)) {
     // Looser words, a rate, or carried-over requests counted as new: `text-check` asks about those.
     if (statement.loose) continue;
     if (!expected) {
-      unchecked.push(statement);
+      unchecked(statement);
       continue;
     }
     if (statement.value === expected.value || statement.value === expected.alternative?.value || countsCarryOver(context, statement, expected) !== undefined) continue;
@@ -25,24 +43,6 @@ function check(context: RuleContext): void {
       },
       span: statement.span,
       related: (expected.alternative?.cells ?? expected.cells).map((c) => ({ span: c.cell.span, text: `${cellLabel(context, expected.source, c)} ${c.value}` })),
-    });
-  }
-
-  // With no table to check against, a count stated twice must at least agree with itself.
-  const first = new Map<QuantityId, Statement>();
-  for (const statement of unchecked) {
-    if (statement.quantity.id === 'received' && statement.includesCarryOver) continue;
-    const earlier = first.get(statement.quantity.id);
-    if (!earlier) {
-      first.set(statement.quantity.id, statement);
-      continue;
-    }
-    if (earlier.value === statement.value) continue;
-    context.report({
-      messageId: 'inconsistent',
-      data: { what: statement.quantity.name[context.locale], stated: statement.value, earlier: earlier.value, line: earlier.span.start.line },
-      span: statement.span,
-      related: [{ span: earlier.span, messageId: 'earlier', data: { earlier: earlier.value } }],
     });
   }
 }
