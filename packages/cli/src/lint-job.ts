@@ -139,6 +139,7 @@ class KeptModels {
   private readonly identities = new Map<string, { agency: string | undefined; year: number | undefined } | null>();
   /** Reports not yet linted, by agency and year. */
   private readonly waiting = new Map<string, number>();
+  private readonly linted = new Set<string>();
 
   constructor(private readonly models: Map<string, { view: SourceView; document: ReportDocument }>) {
     for (const [path, { document }] of models) {
@@ -153,8 +154,6 @@ class KeptModels {
   identity(path: string): { agency: string | undefined; year: number | undefined } | null | undefined {
     return this.identities.get(path);
   }
-
-  private readonly linted = new Set<string>();
 
   /** `path` is being linted: it no longer waits for last year's report. */
   linting(path: string): void {

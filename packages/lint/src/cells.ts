@@ -48,19 +48,22 @@ function cellAt(row: RowNode, columnId: string): CellNode | undefined {
   return cells.get(columnId);
 }
 
+/** The cell of a placed row holding a number, or undefined when it is blank, text, or its row could not be placed. */
+function numberCell(row: RowNode | undefined, columnId: string): (CellNode & { value: number }) | undefined {
+  const cell = row ? cellAt(row, columnId) : undefined;
+  return cell && cell.kind === 'number' && cell.value !== null ? (cell as CellNode & { value: number }) : undefined;
+}
+
 /** The number in a cell, or undefined when it is blank, text, or its row could not be placed. */
 export function readCell(rows: ReadonlyMap<string, RowNode>, rowId: string, columnId: string): ReadCell | undefined {
   const row = rows.get(rowId);
-  const cell = row ? cellAt(row, columnId) : undefined;
-  if (!row || !cell || cell.kind !== 'number' || cell.value === null) return undefined;
-  return { value: cell.value, cell, row };
+  const cell = numberCell(row, columnId);
+  return cell ? { value: cell.value, cell, row: row! } : undefined;
 }
 
-/** `readCell`'s number alone. */
+/** `readCell`'s number alone, with no object made for it. */
 function readValue(rows: ReadonlyMap<string, RowNode>, rowId: string, columnId: string): number | undefined {
-  const row = rows.get(rowId);
-  const cell = row ? cellAt(row, columnId) : undefined;
-  return cell && cell.kind === 'number' && cell.value !== null ? cell.value : undefined;
+  return numberCell(rows.get(rowId), columnId)?.value;
 }
 
 export interface TermValue {

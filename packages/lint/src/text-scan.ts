@@ -74,14 +74,6 @@ function unitsToString(units: Uint16Array, length: number): string {
   return parts.join('');
 }
 
-/**
- * The flat form of `source`: whitespace runs dropped, one space kept between two digits
- * unless the run is a line break (`\n` or `\r\n`, maybe with the next line's indentation: a crawl breaks a
- * number wherever the page had an inline element, `201` / `9` / `年`, and aligned text wherever the line is
- * full), full-width digits made ASCII. One pass into a code-unit buffer
- * and, when asked, a typed array of offsets: a long paragraph costs a few bytes per character, not a
- * string and an array slot per whitespace run.
- */
 /** Whether the whitespace run `[i, j)` is one line break, maybe with the next line's indentation (aligned text). */
 function isLineBreak(source: string, i: number, j: number): boolean {
   let k = i;
@@ -94,6 +86,14 @@ function isLineBreak(source: string, i: number, j: number): boolean {
   return true;
 }
 
+/**
+ * The flat form of `source`: whitespace runs dropped, one space kept between two digits
+ * unless the run is a line break (`\n` or `\r\n`, maybe with the next line's indentation: a crawl breaks a
+ * number wherever the page had an inline element, `201` / `9` / `年`, and aligned text wherever the line is
+ * full), full-width digits made ASCII. One pass into a code-unit buffer
+ * and, when asked, a typed array of offsets: a long paragraph costs a few bytes per character, not a
+ * string and an array slot per whitespace run.
+ */
 function flattenRange(source: string, withOffsets: boolean, base: number): { units: Uint16Array; length: number; offsets: Int32Array | undefined } {
   const units = new Uint16Array(source.length);
   const offsets = withOffsets ? new Int32Array(source.length + 1) : undefined;

@@ -18,7 +18,10 @@ function isoDate(year: number, month: number, day: number): string | null {
 }
 
 /** Digits may be broken by a line break (a crawl cuts `20` / `24年`; aligned text indents the next line), never by a space alone. */
-const ARABIC_DATE = /((?:\d(?:\r?\n[ \t\u3000]*)?){3}\d)\s*[年.\-/]\s*((?:\d(?:\r?\n[ \t\u3000]*)?)?\d)\s*[月.\-/]\s*((?:\d(?:\r?\n[ \t\u3000]*)?)?\d)\s*日?/gu;
+const LINE_BREAK = '(?:\\r?\\n[ \\t\\u3000]*)?';
+/** Four digits of a year, maybe broken by a line break. */
+const BROKEN_YEAR = `(?:\\d${LINE_BREAK}){3}\\d`;
+const ARABIC_DATE = new RegExp(`(${BROKEN_YEAR})\\s*[年.\\-/]\\s*((?:\\d${LINE_BREAK})?\\d)\\s*[月.\\-/]\\s*((?:\\d${LINE_BREAK})?\\d)\\s*日?`, 'gu');
 const digitsOf = (s: string): number => Number(s.replace(/\s/gu, ''));
 /** A date in Chinese numerals (二〇二五年一月十五日). */
 const CJK_DATE_SOURCE = `${CJK_YEAR_SOURCE}\\s*年\\s*${cjkNumeralSource(2)}\\s*月\\s*${cjkNumeralSource(3)}\\s*日`;
@@ -220,7 +223,7 @@ export function findComments(text: string, lines: LineIndex): CommentNode[] {
 }
 
 /** A title's year, its digits maybe broken by the title's line break (as dates, never by a space alone). */
-const TITLE_YEAR = new RegExp(`((?:\\d(?:\\r?\\n[ \\t\\u3000]*)?){3}\\d)\\s*年度?|(${CJK_YEAR_SOURCE})\\s*年度?`, 'u');
+const TITLE_YEAR = new RegExp(`(${BROKEN_YEAR})\\s*年度?|(${CJK_YEAR_SOURCE})\\s*年度?`, 'u');
 const LINE_BREAK_IN_DIGITS = /(?<=\d)\r?\n[ \t\u3000]*(?=\d)/gu;
 
 /** Reads the year and the agency out of a title line. */
@@ -239,13 +242,14 @@ export function titleNode(text: string, start: number, end: number, lines: LineI
   return node;
 }
 
-function unclosed(text: string, open: string, close: string): boolean {
-  let depth = 0;
+/** How many `open` brackets are still open after `text`, given `depth` open before it (a stray `close` closes none). */
+export function openBrackets(text: string, open: string, close: string, depth = 0): number {
+  let d = depth;
   for (const ch of text) {
-    if (ch === open) depth++;
-    else if (ch === close && depth > 0) depth--;
+    if (ch === open) d++;
+    else if (ch === close && d > 0) d--;
   }
-  return depth > 0;
+  return d;
 }
 
 /** Whether a line reads like a report title. */
@@ -255,7 +259,7 @@ export function looksLikeTitle(text: string): boolean {
   // a title, though a crawl puts it on a line of its own.
   if (/[。；，,]/u.test(body) || /^[)）、，,。；]/u.test(body) || /通知/u.test(body) || (/[《》]/u.test(body) && !/^《[^《》]*》$/u.test(body))) return false;
   // Nor is a line a bracket opens and does not close (`…年度报告格式》（国办公`): the citation goes on below.
-  if (unclosed(body, '（', '）') || unclosed(body, '(', ')')) return false;
+  if (openBrackets(body, '（', '）') > 0 || openBrackets(body, '(', ')') > 0) return false;
   // The report's name ends the title (a bracketed note or a closing 》 may follow): a crawl's piece
   // `公开工作年度报告格` of `…年度报告格式` does not.
   return body.length <= 80 && /(?:年度报告|年报|工作报告)\s*(?:[（(][^（）()]*[）)])?\s*》?$/u.test(body);

@@ -10,6 +10,7 @@ import {
   findPeriod,
   findSignatureDate,
   looksLikeTitle,
+  openBrackets,
   titleNode,
 } from './facts.js';
 import { matchSectionHeading } from './headings.js';
@@ -104,14 +105,7 @@ function findTitle(blocks: readonly Block[], firstHeading: number, text: string,
 /** How many 《 are open after this block, given how many were before it. */
 function citationDepth(block: Block, depth: number): number {
   const texts = block.kind === 'heading' ? [block.text.text] : block.kind === 'line' ? block.cells.map((c) => c.text) : [];
-  let d = depth;
-  for (const text of texts) {
-    for (const ch of text) {
-      if (ch === '《') d++;
-      else if (ch === '》' && d > 0) d--;
-    }
-  }
-  return d;
+  return texts.reduce((d, text) => openBrackets(text, '《', '》', d), depth);
 }
 
 /** The sole text of the nearest non-blank block before (`step` -1) or after (+1) block `index`. */

@@ -110,7 +110,7 @@ function segment<M extends { match: LabelMatch }>(token: Token, vocabulary: Read
   for (let i = 0; i < n - 3; i++) {
     if (best[i]! < 0) continue;
     const rest = key.slice(i);
-    if (!(vocabulary.get(rest[0]!) ?? []).some((label) => label.length > rest.length && label.startsWith(rest))) continue;
+    if (!beginsLabel(vocabulary, rest)) continue;
     const score = best[i]! + rest.length * 0.9;
     if (score > best[n]!) {
       best[n] = score;
@@ -291,6 +291,11 @@ export function resolveLabels<M extends { match: LabelMatch }>(
     }
   }
   return best[n]!.hits;
+}
+
+/** Whether the folded text `key` is the beginning, and only the beginning, of one of the vocabulary's labels. */
+export function beginsLabel(vocabulary: ReadonlyMap<string, readonly string[]>, key: string): boolean {
+  return key.length > 0 && (vocabulary.get(key[0]!) ?? []).some((label) => label.length > key.length && label.startsWith(key));
 }
 
 /** The folded forms of labels by their first character, longest first. */

@@ -65,7 +65,10 @@ function runToken(text: string, start: number): Token {
 export function cellTokens(cell: TextRun): Token[] {
   // Most cells are a number or a label alone: their token without the generators.
   const whole = wholeToken(cell);
-  return whole ? splitAtNumbering(whole) : [...cellTokenStream(cell)];
+  if (whole) return splitAtNumbering(whole);
+  const out: Token[] = [];
+  for (const token of mixedTokens(cell)) out.push(...splitAtNumbering(token));
+  return out;
 }
 
 /**
@@ -74,7 +77,12 @@ export function cellTokens(cell: TextRun): Token[] {
  * most of what such a line cost in memory.
  */
 export function* cellTokenStream(cell: TextRun): Generator<Token> {
-  for (const token of cellTokensRaw(cell)) yield* splitAtNumbering(token);
+  const whole = wholeToken(cell);
+  if (whole) {
+    yield* splitAtNumbering(whole);
+    return;
+  }
+  for (const token of mixedTokens(cell)) yield* splitAtNumbering(token);
 }
 
 /** A space before a row's numbering (`1.`, `（二）`) inside a label cell starts the next label. */
@@ -122,13 +130,9 @@ function wholeToken(cell: TextRun): Token | undefined {
   return undefined;
 }
 
-function* cellTokensRaw(cell: TextRun): Generator<Token> {
+/** The tokens of a cell that is not one token (`wholeToken`): Chinese and digits together. */
+function* mixedTokens(cell: TextRun): Generator<Token> {
   const text = cell.text;
-  const whole = wholeToken(cell);
-  if (whole) {
-    yield whole;
-    return;
-  }
   // The cuts as start, end pairs in one array of numbers: a long line has hundreds of thousands.
   const cuts: number[] = [];
   const depthAt = depthReader(text);

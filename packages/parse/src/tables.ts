@@ -3,7 +3,7 @@ import type { Block, GridBlock, LineBlock } from './blocks.js';
 import type { CellNode, LabelNode, LabelRole, RowNode, TableNode, ToleranceNode } from './model.js';
 import type { LineIndex } from './source.js';
 import { classify, fitRow, placeByGrid, type PhysicalRow, type Token } from './table-cells.js';
-import { isSolid, joinTokens, resolveLabelsRemembered, vocabularyOf } from './table-labels.js';
+import { beginsLabel, isSolid, joinTokens, resolveLabelsRemembered, vocabularyOf, type LabelHit } from './table-labels.js';
 import { cellTokenStream, cellTokens, hasRunTogether, isStream, streamRows } from './table-stream.js';
 import { recoverSplits, type RunRow } from './recover/split.js';
 
@@ -818,6 +818,15 @@ interface RowAnalysis {
   unmatched: Token[];
 }
 
+/**
+ * A row's label tokens read as the table's labels, remembered by their texts: the memo's key names
+ * exactly what the match depends on (the format, the table, whether the row holds values).
+ */
+function readLabels(b: Builder, tokens: readonly Token[], hasValues: boolean): Array<LabelHit<MatchedToken>> {
+  const match = (t: Token): MatchedToken | undefined => matchToken(t, b.spec, b.format.labelDeviations, hasValues);
+  return resolveLabelsRemembered(tokens, `${b.format.year} ${b.spec.id} ${hasValues}`, match, candidatesFor(b.spec).vocabulary);
+}
+
 /** A physical row split into its label cells (each matched against the format) and the values after them. */
 function analyseRow(b: Builder, row: PhysicalRow): RowAnalysis {
   const lastText = findLastIndex(row.tokens, (t) => t.kind === 'text' && !t.valueLike);
@@ -828,7 +837,7 @@ function analyseRow(b: Builder, row: PhysicalRow): RowAnalysis {
   if (b.table.mode === 'row-per-line') labelTokens.splice(0, labelTokens.length, ...joinColumnWraps(b, labelTokens, match));
   // Layouts cut labels into pieces (a wrapped cell, a page's spans) or run several together; the
   // format's labels sort them out. A grid's cells are never joined (resolveLabels keeps them apart).
-  const matched = resolveLabelsRemembered(labelTokens, `${b.format.year} ${b.spec.id} ${hasValues}`, match, candidatesFor(b.spec).vocabulary).map((h) => ({ t: h.token, m: h.m }));
+  const matched = readLabels(b, labelTokens, hasValues).map((h) => ({ t: h.token, m: h.m }));
   const rowLabel = [...matched].reverse().find((x) => x.m?.role === 'row')?.m;
   const unmatched = matched.filter((x) => !x.m).map((x) => x.t);
   return { labelTokens, values, hasValues, matched, rowLabel, unmatched };
@@ -881,7 +890,7 @@ function joinColumnWraps(b: Builder, tokens: readonly Token[], match: (t: Token)
   const vocabulary = candidatesFor(b.spec).vocabulary;
   const begins = (t: Token): boolean => {
     const key = t.key ?? normalizeLabel(t.text);
-    return key.length >= 2 && (vocabulary.get(key[0]!) ?? []).some((label) => label.length > key.length && label.startsWith(key));
+    return key.length >= 2 && beginsLabel(vocabulary, key);
   };
   const onLine = (line: number | undefined): Entry[] => (line === undefined ? [] : out.filter((o) => o.at.line === line || o.last === line));
   // The lines of this row, top to bottom: the line above a piece is the row's line before its own, so a
@@ -977,7 +986,7 @@ function assembleSingleRow(b: Builder, input: readonly PhysicalRow[]): void {
       if (dataRow && index > dataIndex && isFilled(row)) table.unrecognized.push(rowNode(b, undefined, undefined, row.tokens, [], row.start, row.end));
       continue;
     }
-    for (const { m } of resolveLabelsRemembered(texts, `${b.format.year} ${spec.id} false`, (t) => matchToken(t, spec, b.format.labelDeviations, false), candidatesFor(spec).vocabulary)) {
+    for (const { m } of readLabels(b, texts, false)) {
       if (!m) continue;
       const node = labelNode(b, m);
       table.labels.push(node);
