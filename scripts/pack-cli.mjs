@@ -14,19 +14,6 @@ import { nodeEsmOptions } from './esbuild-node.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Bundles the CLI into `outDir`: `nianbao.js` (the bin: scripts/packed-launcher.mjs, which runs
- * `nianbao-cli.cjs` from its code cache), `cli.js` (the same CLI as ES modules, run when the script cannot
- * be), `lint-worker.js` (a folder run's worker thread,
- * which pool.ts starts from beside itself) and the chunks they share. Start-up is most of a one-file run,
- * and reading a few files costs far less than resolving and reading three hundred modules; a command
- * module and what it alone imports (exceljs for xlsx, handlebars for `generate`, the review page, pdf.js's
- * reader) are a chunk of their own, loaded when that command runs (splitting follows the CLI's own
- * `import()`s). remark and the HTML parser are in the bundle but run only when a file needs them (the
- * parse package's engines.ts requires them on first use). The chunks sit beside the bin, not in a
- * folder of their own: the code in them finds the package's files (package.json, docs/, templates/,
- * schemas/, pdfjs-dist/) one folder up from itself, as it does from the single-file bundle.
- */
-/**
  * Packages the one-script build (`nianbao-cli.cjs`) leaves out and loads from `lazy/` when a run needs
  * them: the largest of those only some commands or formats use (xlsx, Word output, HTML and .docx input,
  * writing GBK). Every run reads the whole script, so what most runs never use is kept out of it.
@@ -40,6 +27,19 @@ const lazyPackages = {
   },
 };
 
+/** What the script and its lazy packages are built with. */
+const scriptOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  absWorkingDir: root,
+  legalComments: 'linked',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+};
+
 /**
  * The CLI as one script for the code cache (scripts/packed-launcher.mjs): CommonJS, since only a script
  * (node:vm) can be run from a cache on Node 20; its `import.meta.url` is its own file's URL, as each
@@ -50,35 +50,19 @@ async function bundleScript(outDir) {
     entryPoints: { 'nianbao-cli': `${root}packages/cli/src/bin.ts` },
     outdir: outDir,
     outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    ...scriptOptions,
     // `import()` of a bundled module becomes a call, of a lazy package a require() (see LAZY).
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__nianbaoScriptUrl' },
     banner: { js: "const __nianbaoScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
     alias: nodeEsmOptions.alias,
     plugins: [lazyPackages],
-    absWorkingDir: root,
-    legalComments: 'linked',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: 'warning',
   });
   for (const name of LAZY) {
     await build({
       stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
       outfile: `${outDir}/lazy/${name}.cjs`,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      absWorkingDir: root,
-      legalComments: 'linked',
-      minifyWhitespace: true,
-      minifySyntax: true,
-      logLevel: 'warning',
+      ...scriptOptions,
     });
   }
 }
@@ -110,6 +94,19 @@ function makeCodeCache(stage) {
   }
 }
 
+/**
+ * Bundles the CLI into `outDir`: `nianbao.js` (the bin: scripts/packed-launcher.mjs, which runs
+ * `nianbao-cli.cjs` from its code cache), `cli.js` (the same CLI as ES modules, run when the script cannot
+ * be), `lint-worker.js` (a folder run's worker thread,
+ * which pool.ts starts from beside itself) and the chunks they share. Start-up is most of a one-file run,
+ * and reading a few files costs far less than resolving and reading three hundred modules; a command
+ * module and what it alone imports (exceljs for xlsx, handlebars for `generate`, the review page, pdf.js's
+ * reader) are a chunk of their own, loaded when that command runs (splitting follows the CLI's own
+ * `import()`s). remark and the HTML parser are in the bundle but run only when a file needs them (the
+ * parse package's engines.ts requires them on first use). The chunks sit beside the bin, not in a
+ * folder of their own: the code in them finds the package's files (package.json, docs/, templates/,
+ * schemas/, pdfjs-dist/) one folder up from itself, as it does from the single-file bundle.
+ */
 export async function bundleCli(outDir) {
   rmSync(outDir, { recursive: true, force: true });
   await bundleScript(outDir);
